@@ -1,0 +1,28 @@
+//! The wrappers Chatwoot puts around response bodies.
+
+use serde::{Deserialize, Serialize};
+
+/// `{"payload": …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payload<T> {
+    /// The records.
+    pub payload: T,
+}
+
+impl<T> Payload<T> {
+    /// Wraps `payload`.
+    pub fn new(payload: T) -> Payload<T> {
+        Payload { payload }
+    }
+}
+
+/// `{"meta": …, "payload": …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetaPayload<M, T> {
+    /// Counts and page information.
+    pub meta: M,
+    /// The records.
+    pub payload: T,
+}
