@@ -1,0 +1,13 @@
+//! HTTP plumbing shared by the routes: the error type, JSON bodies, who is calling, and the
+//! client address.
+
+pub mod caller;
+pub mod client_ip;
+pub mod error;
+pub mod json;
+pub mod params;
+pub mod scope;
+pub mod throttle;
+
+pub use error::ApiError;
+pub use json::ApiJson;

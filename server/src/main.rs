@@ -1,0 +1,5 @@
+//! The `onechat` binary.
+
+fn main() -> std::process::ExitCode {
+    onechat_server::cli::main()
+}

@@ -1,0 +1,6 @@
+//! The plain Axum routes, one module per area.
+
+pub mod attachments;
+pub mod auth;
+pub mod system;
+pub mod widget;

@@ -1,0 +1,23 @@
+//! HTTP tests: the whole router driven in process (`oneshot`), on a fresh database of the
+//! selected backend (`ONECHAT_TEST_DATABASE`).
+
+mod accounts;
+mod agents;
+mod auth;
+mod canned_responses;
+mod conformance;
+mod contacts;
+mod conversations;
+mod custom_attributes;
+mod dashboard;
+mod inboxes;
+mod labels;
+mod messages;
+mod permissions;
+mod profile;
+mod public_api;
+mod seed;
+mod support;
+mod system;
+mod teams;
+mod world;

@@ -1,0 +1,252 @@
+//! A test application: router, state and database, plus request helpers.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use clap::Parser;
+use onechat_core::domain::Role;
+use onechat_core::services::setup::{self, CreatedAdmin, NewAdmin, SetupMode};
+use onechat_core::testing::TestDb;
+use onechat_server::config::ServeConfig;
+use onechat_server::{AppState, router};
+use serde_json::Value;
+use tower::ServiceExt;
+
+#[derive(Parser)]
+struct Args {
+    #[command(flatten)]
+    config: ServeConfig,
+}
+
+/// The router over a fresh database.
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    _db: TestDb,
+    _data_dir: tempfile::TempDir,
+}
+
+/// An agent added by [`TestApp::agent`].
+pub struct TestAgent {
+    pub user_id: i64,
+    pub access_token: String,
+}
+
+/// A response, read whole.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let db = TestDb::new().await;
+        let data_dir = tempfile::tempdir().expect("temp data dir");
+        let args = Args::try_parse_from([
+            "onechat",
+            "--database-url",
+            &db.url,
+            "--data-dir",
+            data_dir.path().to_str().expect("utf-8 temp path"),
+            "--addr",
+            "127.0.0.1:0",
+            "--secret-key",
+            "test-secret-key-test-secret-key-test-secret",
+        ])
+        .expect("test config");
+        let state = onechat_server::serve::build_state(args.config)
+            .await
+            .expect("state");
+        let router = router(state.clone());
+        TestApp {
+            state,
+            router,
+            _db: db,
+            _data_dir: data_dir,
+        }
+    }
+
+    /// Creates an account with its administrator (password `Passw0rd!`).
+    pub async fn admin(&self, email: &str) -> CreatedAdmin {
+        let input = NewAdmin {
+            account_name: format!("Account of {email}"),
+            name: "Ada Lovelace".into(),
+            email: email.into(),
+            password: "Passw0rd!".into(),
+        };
+        setup::create_account_with_admin(&self.state.services, &input, SetupMode::Scripted)
+            .await
+            .expect("create admin")
+    }
+
+    /// Creates an API inbox through the API and returns its id.
+    pub async fn create_inbox(&self, admin: &CreatedAdmin, name: &str) -> i64 {
+        let path = format!("/api/v1/accounts/{}/inboxes", admin.account.id);
+        let body = serde_json::json!({ "name": name, "channel": { "type": "api" } });
+        let response = self
+            .post_json(&path, &body, &[("api_access_token", &admin.access_token)])
+            .await;
+        assert_eq!(response.status, 200, "create inbox: {}", response.text());
+        response.json()["id"].as_i64().expect("inbox id")
+    }
+
+    /// Adds an agent (role agent) to the admin's account directly through core.
+    pub async fn agent(&self, admin: &CreatedAdmin, email: &str) -> TestAgent {
+        let created = onechat_core::testing::add_member(
+            &self.state.services,
+            admin.account.id,
+            email,
+            Role::Agent,
+        )
+        .await
+        .expect("add agent");
+        TestAgent {
+            user_id: created.0,
+            access_token: created.1,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answered");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body")
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("valid request"))
+            .await
+    }
+
+    pub async fn post_json(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::post(path).header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(
+            request
+                .body(Body::from(body.to_string()))
+                .expect("valid request"),
+        )
+        .await
+    }
+
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut request =
+            Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("valid request"))
+            .await
+    }
+
+    pub async fn patch_json(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        self.send_json("PATCH", path, body, headers).await
+    }
+
+    pub async fn put_json(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        self.send_json("PUT", path, body, headers).await
+    }
+
+    pub async fn send_json(
+        &self,
+        method: &str,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(
+            request
+                .body(Body::from(body.to_string()))
+                .expect("valid request"),
+        )
+        .await
+    }
+
+    pub async fn delete(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::delete(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("valid request"))
+            .await
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
