@@ -1,0 +1,77 @@
+//! The login page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+use super::server_fns::{LogIn, get_session};
+use crate::ids;
+use crate::layout::FormError;
+use crate::routes;
+use crate::setup::get_installation_state;
+
+/// Email and password; signed-in visitors go straight to their workspace.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let state = Resource::new_blocking(
+        || (),
+        |_| async {
+            let installation = get_installation_state().await?;
+            let session = get_session().await?;
+            Ok::<_, crate::error::DashboardError>((installation, session))
+        },
+    );
+    let action = ServerAction::<LogIn>::new();
+    let pending = action.pending();
+
+    view! {
+        <Title text="Login" />
+        <main class="centered-page">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match state.await {
+                        Ok((installation, _)) if installation.needs_setup => {
+                            view! { <Redirect path="/" /> }.into_any()
+                        }
+                        Ok((_, Some(session))) if !session.accounts.is_empty() => {
+                            view! { <Redirect path=routes::dashboard(session.accounts[0].id) /> }.into_any()
+                        }
+                        _ => ().into_any(),
+                    }
+                })}
+            </Suspense>
+            <div class="card auth-card">
+                <div class="brand">
+                    <img src="/logo.svg" alt="" width="40" height="40" />
+                    <span>"OneChat"</span>
+                </div>
+                <h1>"Login to OneChat"</h1>
+                <ActionForm action=action attr:id=ids::LOGIN_FORM attr:class="form">
+                    <label for="login-email">"Email"</label>
+                    <input
+                        id="login-email"
+                        type="email"
+                        name="email"
+                        autocomplete="email"
+                        required
+                        placeholder="you@example.com"
+                    />
+                    <label for="login-password">"Password"</label>
+                    <input
+                        id="login-password"
+                        type="password"
+                        name="password"
+                        autocomplete="current-password"
+                        required
+                    />
+                    <FormError message=Signal::derive(move || {
+                        action.value().get().and_then(Result::err).map(|e| e.to_string())
+                    }) />
+                    <button type="submit" class="button primary" disabled=pending>
+                        {move || if pending.get() { "Logging in…" } else { "Login" }}
+                    </button>
+                </ActionForm>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,9 @@
+//! The workspace frame around every signed-in page: sidebar, header and user menu.
+
+mod form_error;
+mod sidebar;
+mod user_menu;
+mod workspace;
+
+pub use form_error::FormError;
+pub use workspace::{CurrentAccount, Workspace};

@@ -1,0 +1,100 @@
+//! The OneChat agent dashboard: Leptos pages and components, rendered on the server (`ssr`)
+//! and hydrated in the browser (`hydrate`). Organised by feature; every server function is
+//! a thin call into `onechat-core`'s services.
+
+// Leptos view types nest deeply; release builds (without erase_components) need the room.
+#![recursion_limit = "256"]
+
+pub mod auth;
+pub mod conversations;
+pub mod error;
+pub mod ids;
+pub mod layout;
+pub mod routes;
+pub mod setup;
+
+#[cfg(feature = "ssr")]
+pub mod context;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The dashboard: routes to the first-run page, the login page and the workspace.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    mark_hydrated();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/dashboard.css" />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "OneChat".to_owned() } else { format!("{page} · OneChat") }
+        } />
+        <Router>
+            <Routes fallback=routes::NotFound>
+                // InOrder: Suspense content (the session check) is rendered in place on the
+                // server, so pages work without JavaScript and redirects are real 302s.
+                <Route path=path!("/") view=setup::HomePage ssr=SsrMode::InOrder />
+                <Route path=path!("/app") view=setup::HomePage ssr=SsrMode::InOrder />
+                <Route path=path!("/app/login") view=auth::LoginPage ssr=SsrMode::InOrder />
+                <ParentRoute
+                    path=path!("/app/accounts/:account_id")
+                    view=layout::Workspace
+                    ssr=SsrMode::InOrder
+                >
+                    <Route
+                        path=path!("dashboard")
+                        view=conversations::ConversationsHome
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("")
+                        view=conversations::ConversationsHome
+                        ssr=SsrMode::InOrder
+                    />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Sets `data-hydrated` on `<body>` once the app runs in the browser. Effects never run
+/// during server rendering, so the attribute tells tests (and CSS) that the page is live.
+fn mark_hydrated() {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
+/// Browser entry point: hydrate the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,3 @@
+//! Does nothing: see this package's Cargo.toml for why it exists.
+
+fn main() {}
