@@ -7,11 +7,6 @@
 //!
 //! Run by hand, not in the test suite: `scripts/bench` (see docs/PERFORMANCE.md).
 
-mod client;
-mod seed;
-mod server;
-mod stats;
-
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,9 +18,10 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
 
-use client::{Client, expect_ok};
-use server::Server;
-use stats::Latencies;
+use onechat_bench::client::{Client, expect_ok};
+use onechat_bench::seed;
+use onechat_bench::server::{self, Server};
+use onechat_bench::stats::Latencies;
 
 #[derive(Debug, Parser)]
 #[command(about = "Seed a large account and measure the onechat server over HTTP")]
@@ -223,7 +219,7 @@ async fn create_messages(
                 let display_id = rng.random_range(1..=conversations);
                 let body = json!({
                     "content": format!("Benchmark message {n}"),
-                    "message_type": if n % 2 == 0 { "incoming" } else { "outgoing" },
+                    "message_type": if n.is_multiple_of(2) { "incoming" } else { "outgoing" },
                 });
                 let path = format!("{account}/conversations/{display_id}/messages");
                 let reply = client.post(&path, &body).await?;

@@ -26,6 +26,10 @@ impl Latencies {
     pub fn len(&self) -> usize {
         self.sorted.len()
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
 }
 
 #[cfg(test)]

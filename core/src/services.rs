@@ -19,6 +19,7 @@ pub mod presence;
 pub mod profile;
 pub mod public_api;
 pub mod rate_limit;
+pub mod realtime;
 pub mod secret_key;
 pub mod seed;
 pub mod setup;

@@ -24,6 +24,7 @@ pub mod messages;
 pub mod notes;
 pub mod notifications;
 pub mod participants;
+pub mod realtime;
 pub mod taggings;
 pub mod team_members;
 pub mod teams;

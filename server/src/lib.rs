@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod cable;
 pub mod cli;
 pub mod config;
 pub mod http;

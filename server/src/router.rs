@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/sign_in", post(auth::sign_in))
         .route("/auth/validate_token", get(auth::validate_token))
         .route("/auth/sign_out", delete(auth::sign_out))
+        .route("/cable", get(crate::cable::handler))
         .route("/widget", get(widget::page))
         .route(
             "/attachments/{id}/{signature}/{name}",

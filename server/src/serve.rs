@@ -9,6 +9,7 @@ use onechat_core::Services;
 use onechat_core::db::{Db, DbOptions};
 use onechat_core::services::secret_key;
 
+use crate::cable::Cable;
 use crate::config::ServeConfig;
 use crate::metrics::Metrics;
 use crate::router::router;
@@ -47,11 +48,15 @@ pub async fn build_state(config: ServeConfig) -> anyhow::Result<AppState> {
     leptos_options.site_addr = config.addr;
 
     let backend = db.backend().name();
+    let services = Services::new(db, secret)
+        .with_public_url(&config.public_url())
+        .with_data_dir(config.data_dir.clone());
+    let cable = Cable::start(&services, config.redis_url.as_deref())
+        .context("cannot start real-time delivery (check REDIS_URL)")?;
     Ok(AppState {
         leptos_options,
-        services: Services::new(db, secret)
-            .with_public_url(&config.public_url())
-            .with_data_dir(config.data_dir.clone()),
+        services,
+        cable,
         config: Arc::new(config),
         metrics: Arc::new(Metrics::new(backend)),
     })
@@ -72,9 +77,15 @@ pub async fn run(config: ServeConfig) -> anyhow::Result<()> {
         "OneChat is listening"
     );
     let db = state.services.db.clone();
+    let hub = state.cable.hub.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // WebSockets are not requests the server waits for: tell their clients to
+            // reconnect (to this server once restarted, or another) before closing.
+            hub.shut_down(std::time::Duration::from_secs(2)).await;
+        })
         .await
         .context("server error")?;
     tracing::info!("shutting down: closing database connections");

@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use onechat_core::Services;
 
+use crate::cable::Cable;
 use crate::config::ServeConfig;
 use crate::metrics::Metrics;
 
@@ -20,4 +21,6 @@ pub struct AppState {
     pub config: Arc<ServeConfig>,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// `/cable`: real-time subscriptions and fan-out.
+    pub cable: Cable,
 }

@@ -9,6 +9,7 @@ mod details;
 mod list;
 pub mod render;
 mod status;
+mod typing;
 
 pub use assignment::{Assignment, AssignmentParams, assign};
 pub use changes::{publish_changes, publish_changes_with};
@@ -19,6 +20,8 @@ pub use details::{
 };
 pub use list::{ListParams, filter, list, meta, search};
 pub use status::{mute, toggle_priority, toggle_status, unmute};
+pub(crate) use typing::event_name as typing_event_name;
+pub use typing::toggle_typing;
 
 use crate::db::Conn;
 use crate::store::conversations::{self, Conversation};

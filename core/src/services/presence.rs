@@ -1,6 +1,7 @@
-//! Who is online right now: users and contacts seen within the last [`TTL`]. Connections
-//! report presence (the `/cable` feature); everything that shows an `availability_status`
-//! reads it here. In memory per process; with Redis configured the server shares it.
+//! Who is online right now: users and contacts seen within the last [`TTL`]. `/cable`
+//! connections report presence; everything that shows an `availability_status` reads it here.
+//! In memory per process; with Redis configured the server shares every report between
+//! processes (and loads the recent ones at start), so each process's map is the cluster's.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -20,28 +21,77 @@ pub enum Present {
     Contact(i64),
 }
 
+/// Last-seen times of one account's users and contacts.
+#[derive(Debug, Default)]
+struct AccountPresence {
+    users: HashMap<i64, Instant>,
+    contacts: HashMap<i64, Instant>,
+}
+
+impl AccountPresence {
+    fn map(&mut self, who: Present) -> (&mut HashMap<i64, Instant>, i64) {
+        match who {
+            Present::User(id) => (&mut self.users, id),
+            Present::Contact(id) => (&mut self.contacts, id),
+        }
+    }
+
+    fn prune(&mut self, now: Instant) {
+        self.users.retain(|_, at| now.duration_since(*at) < TTL);
+        self.contacts.retain(|_, at| now.duration_since(*at) < TTL);
+    }
+}
+
 /// Last-seen times per account.
 #[derive(Debug, Clone, Default)]
 pub struct Presence {
-    seen: Arc<Mutex<HashMap<(i64, Present), Instant>>>,
+    accounts: Arc<Mutex<HashMap<i64, AccountPresence>>>,
 }
 
 impl Presence {
     /// Records that `who` is online in `account_id` now.
     pub fn report(&self, account_id: i64, who: Present) {
-        let mut seen = self.lock();
-        let now = Instant::now();
-        if seen.len() > 100_000 {
-            seen.retain(|_, at| now.duration_since(*at) < TTL);
+        self.report_at(account_id, who, Instant::now());
+    }
+
+    /// Records that `who` was seen at `at` (a report from another process); an older report
+    /// never replaces a newer one.
+    pub fn report_at(&self, account_id: i64, who: Present, at: Instant) {
+        let mut accounts = self.lock();
+        let account = accounts.entry(account_id).or_default();
+        // Stale entries only cost memory; sweep when a map grows past what is plausible.
+        if account.map(who).0.len() > 50_000 {
+            account.prune(Instant::now());
         }
-        seen.insert((account_id, who), now);
+        let (map, id) = account.map(who);
+        let seen = map.entry(id).or_insert(at);
+        if *seen < at {
+            *seen = at;
+        }
     }
 
     /// Whether `who` reported within the TTL.
     pub fn is_online(&self, account_id: i64, who: Present) -> bool {
-        self.lock()
-            .get(&(account_id, who))
-            .is_some_and(|at| at.elapsed() < TTL)
+        let mut accounts = self.lock();
+        let Some(account) = accounts.get_mut(&account_id) else {
+            return false;
+        };
+        let (map, id) = account.map(who);
+        map.get(&id).is_some_and(|at| at.elapsed() < TTL)
+    }
+
+    /// The users and contacts of an account online now, ids ascending.
+    pub fn online(&self, account_id: i64) -> (Vec<i64>, Vec<i64>) {
+        let mut accounts = self.lock();
+        let Some(account) = accounts.get_mut(&account_id) else {
+            return (Vec::new(), Vec::new());
+        };
+        account.prune(Instant::now());
+        let mut users: Vec<i64> = account.users.keys().copied().collect();
+        let mut contacts: Vec<i64> = account.contacts.keys().copied().collect();
+        users.sort_unstable();
+        contacts.sort_unstable();
+        (users, contacts)
     }
 
     /// What others see of an agent: their chosen availability when they do not go offline
@@ -69,9 +119,9 @@ impl Presence {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(i64, Present), Instant>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, AccountPresence>> {
         // Each update is one insert: a poisoned map is still consistent.
-        self.seen
+        self.accounts
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -105,5 +155,22 @@ mod tests {
         assert_eq!(presence.contact_status(1, 3), "offline");
         presence.report(1, Present::Contact(3));
         assert_eq!(presence.contact_status(1, 3), "online");
+        assert_eq!(presence.online(1), (vec![7], vec![3]));
+        assert_eq!(presence.online(2), (vec![], vec![]));
+    }
+
+    #[test]
+    fn old_reports_expire_and_never_replace_newer_ones() {
+        let presence = Presence::default();
+        let now = Instant::now();
+        let Some(stale) = now.checked_sub(TTL + Duration::from_secs(1)) else {
+            return; // a machine up for less than the TTL
+        };
+        presence.report_at(1, Present::Contact(5), stale);
+        assert_eq!(presence.contact_status(1, 5), "offline");
+        presence.report_at(1, Present::Contact(5), now);
+        presence.report_at(1, Present::Contact(5), stale);
+        assert_eq!(presence.contact_status(1, 5), "online");
+        assert_eq!(presence.online(1), (vec![], vec![5]));
     }
 }

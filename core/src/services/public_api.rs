@@ -379,16 +379,7 @@ pub async fn typing(
     let mut handle = svc.db.read().await?;
     let (channel, link) = contact_inbox(handle.conn(), identifier, source_id).await?;
     let conversation = conversation_for(handle.conn(), &channel, &link, display_id).await?;
-    let name = match status {
-        Some("on") => "conversation.typing_on",
-        Some("off") => "conversation.typing_off",
-        _ => {
-            return Err(Error::invalid(
-                "typing_status",
-                "Typing status must be on or off",
-            ));
-        }
-    };
+    let name = super::conversations::typing_event_name(status)?;
     let contact = contacts::find(handle.conn(), channel.inbox.account_id, link.contact_id)
         .await?
         .ok_or(Error::NotFound)?;

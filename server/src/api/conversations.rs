@@ -44,6 +44,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(update_last_seen))
         .routes(routes!(unread))
+        .routes(routes!(toggle_typing_status))
         .routes(routes!(mute))
         .routes(routes!(unmute))
         .routes(routes!(attachments))
@@ -461,6 +462,41 @@ async fn unread(
     Ok(Json(
         conversations::mark_unread(&state.services, &scope, id).await?,
     ))
+}
+
+/// Body of `toggle_typing_status`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct TypingStatusParams {
+    /// `on` or `off`.
+    typing_status: Option<String>,
+    /// Typing a private note: only agents are told.
+    #[serde(default)]
+    is_private: bool,
+}
+
+/// The agent started or stopped typing; everyone else on the conversation is told over
+/// `/cable`.
+#[utoipa::path(
+    post, path = "/conversations/{conversation_id}/toggle_typing_status", tag = "Conversations",
+    params(("account_id" = i64, Path), ("conversation_id" = i64, Path)),
+    request_body = TypingStatusParams,
+    responses((status = 200)),
+    extensions(("x-onechat-access" = json!("member"))),
+)]
+async fn toggle_typing_status(
+    State(state): State<AppState>,
+    UserScope(scope): UserScope,
+    Path((_, id)): Path<(i64, i64)>,
+    Body(params): Body<TypingStatusParams>,
+) -> Result<(), ApiError> {
+    Ok(conversations::toggle_typing(
+        &state.services,
+        &scope,
+        id,
+        params.typing_status.as_deref(),
+        params.is_private,
+    )
+    .await?)
 }
 
 /// Mutes: resolves and blocks the contact.

@@ -330,13 +330,13 @@ fn validate(
         ));
         return;
     }
-    if let Some(options) = schema.get("enum").and_then(Value::as_array) {
-        if !options.contains(value) {
-            errors.push((
-                path.to_owned(),
-                format!("{value} is not one of {}", Value::Array(options.clone())),
-            ));
-        }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(value)
+    {
+        errors.push((
+            path.to_owned(),
+            format!("{value} is not one of {}", Value::Array(options.clone())),
+        ));
     }
     if let (Some(properties), Some(object)) = (
         schema.get("properties").and_then(Value::as_object),

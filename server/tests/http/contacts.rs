@@ -327,7 +327,7 @@ async fn contact_search_covers_every_field_and_takes_the_text_literally() {
     let admin = app.admin("ada@example.com").await;
     let token = [("api_access_token", admin.access_token.as_str())];
     let base = format!("/api/v1/accounts/{}/contacts", admin.account.id);
-    let mut create = |body: Value| {
+    let create = |body: Value| {
         let app = &app;
         let base = base.clone();
         async move {

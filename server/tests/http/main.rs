@@ -4,6 +4,8 @@
 mod accounts;
 mod agents;
 mod auth;
+mod cable;
+mod cable_support;
 mod canned_responses;
 mod conformance;
 mod contacts;

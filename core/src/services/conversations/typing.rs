@@ -1,0 +1,67 @@
+//! The agent's typing indicator: `toggle_typing_status` raises `conversation.typing_on` or
+//! `conversation.typing_off`, which `/cable` sends to everyone else on the conversation.
+
+use serde_json::json;
+
+use super::render_one;
+use crate::events::Event;
+use crate::services::access::Scope;
+use crate::store::account_users;
+use crate::wire::message::UserPush;
+use crate::{Error, Result, Services};
+
+/// The typing event name for a `typing_status` of `on` or `off`.
+pub(crate) fn event_name(status: Option<&str>) -> Result<&'static str> {
+    match status {
+        Some("on") => Ok("conversation.typing_on"),
+        Some("off") => Ok("conversation.typing_off"),
+        _ => Err(Error::invalid(
+            "typing_status",
+            "Typing status must be on or off",
+        )),
+    }
+}
+
+/// The signed-in agent started (`on`) or stopped (`off`) typing a reply, or a private note
+/// when `is_private`.
+pub async fn toggle_typing(
+    svc: &Services,
+    scope: &Scope,
+    display_id: i64,
+    status: Option<&str>,
+    is_private: bool,
+) -> Result<()> {
+    let name = event_name(status)?;
+    let user_id = scope.user_id().ok_or(Error::BotNotAllowed)?;
+    let mut handle = svc.db.read().await?;
+    let conversation = super::load(handle.conn(), scope, display_id).await?;
+    let agent = account_users::find_agents(handle.conn(), scope.account_id, &[user_id])
+        .await?
+        .pop()
+        .ok_or(Error::NotFound)?;
+    let user = UserPush {
+        id: agent.id,
+        available_name: agent
+            .display_name
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| agent.name.clone()),
+        availability_status: svc.presence.user_status(
+            scope.account_id,
+            agent.id,
+            agent.availability,
+            agent.auto_offline,
+        ),
+        name: agent.name,
+        avatar_url: String::new(),
+        kind: "user".into(),
+        thumbnail: String::new(),
+    };
+    let rendered = render_one(svc, handle.conn(), &conversation, None).await?;
+    svc.events.publish(Event {
+        account_id: scope.account_id,
+        name,
+        data: json!({ "conversation": rendered, "user": user, "is_private": is_private }),
+    });
+    Ok(())
+}
