@@ -268,12 +268,24 @@ async fn publish_loaded(svc: &Services, posted: &Posted, extras: &Extras) -> Res
     if posted.first_reply {
         publish_message(svc, "first.reply.created", &data);
     }
-    for user_id in &posted.mentioned {
-        svc.events.publish(Event {
-            account_id: posted.after.account_id,
-            name: "conversation.mentioned",
-            data: serde_json::json!({ "user_id": user_id, "conversation_id": posted.after.display_id, "message_id": posted.message.id }),
-        });
+    if !posted.mentioned.is_empty() {
+        let conversation = {
+            let mut handle = svc.db.read().await?;
+            super::conversations::render_one(svc, handle.conn(), &posted.after, None).await?
+        };
+        let conversation = serde_json::to_value(&conversation).unwrap_or_default();
+        for user_id in &posted.mentioned {
+            // Chatwoot's payload is the conversation; `mentioned_user_id` addresses it.
+            let mut data = conversation.clone();
+            if let Some(object) = data.as_object_mut() {
+                object.insert("mentioned_user_id".into(), (*user_id).into());
+            }
+            svc.events.publish(Event {
+                account_id: posted.after.account_id,
+                name: "conversation.mentioned",
+                data,
+            });
+        }
     }
     Ok(())
 }

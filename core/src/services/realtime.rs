@@ -184,16 +184,22 @@ pub async fn audience(
         "conversation.typing_on" | "conversation.typing_off" => {
             return typing_audience(conn, account_id, data).await;
         }
-        "conversation.mentioned"
-        | "notification.created"
-        | "notification.updated"
-        | "notification.deleted" => match int(data, "user_id") {
+        "conversation.mentioned" => match int(data, "mentioned_user_id") {
             Some(user_id) => store::user_token(conn.reborrow(), account_id, user_id)
                 .await?
                 .into_iter()
                 .collect(),
             None => Vec::new(),
         },
+        "notification.created" | "notification.updated" | "notification.deleted" => {
+            match int(data, "user_id") {
+                Some(user_id) => store::user_token(conn.reborrow(), account_id, user_id)
+                    .await?
+                    .into_iter()
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
         "account.cache_invalidated" => {
             store::account_user_tokens(conn.reborrow(), account_id).await?
         }

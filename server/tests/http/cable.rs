@@ -602,3 +602,24 @@ async fn a_reconnecting_agent_fetches_what_it_missed() {
         vec![json!("while you were away"), json!("still there?")]
     );
 }
+
+#[tokio::test]
+async fn a_mentioned_agent_is_told_personally() {
+    let scene = Scene::new().await;
+    let mut member = scene.agent_client(&scene.member).await;
+    let mut admin = scene.admin_client(&scene.admin).await;
+    scene
+        .admin_posts(json!({
+            "content": format!("Can you take this, [@member](mention://user/{}/member)?", scene.member.user_id),
+            "private": true,
+        }))
+        .await;
+    let mentioned = member.event("conversation.mentioned").await;
+    assert_eq!(mentioned["id"], scene.conversation_id);
+    assert_eq!(mentioned["inbox_id"], scene.inbox["id"]);
+    let admin_events = event_names(&admin.events_within(QUIET).await);
+    assert!(
+        !admin_events.contains(&"conversation.mentioned".to_owned()),
+        "{admin_events:?}"
+    );
+}
