@@ -93,6 +93,9 @@ impl Bridge {
 
     /// Shares an event raised in this process.
     pub fn share_event(&self, event: &Event) {
+        if self.outbox.is_none() {
+            return;
+        }
         self.send(Envelope::Event {
             origin: self.origin.clone(),
             account_id: event.account_id,
