@@ -8,11 +8,14 @@ mod dispatch;
 pub mod hub;
 pub mod protocol;
 
-use axum::extract::State;
+use axum::Json;
 use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
+use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use onechat_core::Services;
+use onechat_core::services::auth::ClientIp;
+use serde_json::json;
 
 pub use bridge::Bridge;
 use hub::Hub;
@@ -39,8 +42,12 @@ pub struct Cable {
 
 impl Cable {
     /// Starts delivering events: in process, and through Redis when `redis_url` is set.
-    pub fn start(services: &Services, redis_url: Option<&str>) -> anyhow::Result<Cable> {
-        let hub = Hub::default();
+    pub fn start(
+        services: &Services,
+        redis_url: Option<&str>,
+        max_per_ip: usize,
+    ) -> anyhow::Result<Cable> {
+        let hub = Hub::new(max_per_ip);
         let (bridge, remote) = match redis_url {
             Some(url) => {
                 let (bridge, remote) = Bridge::start(url, services.clone())?;
@@ -69,17 +76,35 @@ impl Cable {
 /// gets Rails' 404.
 pub async fn handler(
     State(state): State<AppState>,
+    client_ip: Option<Extension<ClientIp>>,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     let Ok(upgrade) = upgrade else {
         return (StatusCode::NOT_FOUND, "Page not found").into_response();
     };
     let cable = state.cable.clone();
+    let slot = match client_ip {
+        Some(Extension(ClientIp(ip))) => match cable.hub.admit(ip) {
+            Some(slot) => Some(slot),
+            None => {
+                tracing::info!("refusing a WebSocket: too many open from one address");
+                return (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Json(json!({ "error": "Too many connections from this address" })),
+                )
+                    .into_response();
+            }
+        },
+        None => None,
+    };
     upgrade
         .protocols(protocol::SUBPROTOCOLS)
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
         .max_message_size(MAX_MESSAGE)
         .max_frame_size(MAX_MESSAGE)
-        .on_upgrade(move |socket| connection::serve(socket, cable))
+        .on_upgrade(move |socket| async move {
+            connection::serve(socket, cable).await;
+            drop(slot);
+        })
 }

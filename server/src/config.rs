@@ -97,6 +97,11 @@ pub struct ServeConfig {
     /// Largest request body accepted, in bytes (uploads included).
     #[arg(long, env = "ONECHAT_MAX_BODY_BYTES", default_value_t = 40 * 1024 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Open `/cable` WebSockets allowed from one client address (0: no limit). Offices and
+    /// mobile carriers put many people behind one address, so keep it generous.
+    #[arg(long, env = "ONECHAT_CABLE_MAX_PER_IP", default_value_t = 2000)]
+    pub cable_max_per_ip: usize,
 }
 
 impl std::fmt::Debug for ServeConfig {

@@ -51,8 +51,12 @@ pub async fn build_state(config: ServeConfig) -> anyhow::Result<AppState> {
     let services = Services::new(db, secret)
         .with_public_url(&config.public_url())
         .with_data_dir(config.data_dir.clone());
-    let cable = Cable::start(&services, config.redis_url.as_deref())
-        .context("cannot start real-time delivery (check REDIS_URL)")?;
+    let cable = Cable::start(
+        &services,
+        config.redis_url.as_deref(),
+        config.cable_max_per_ip,
+    )
+    .context("cannot start real-time delivery (check REDIS_URL)")?;
     Ok(AppState {
         leptos_options,
         services,

@@ -4,8 +4,9 @@
 //! slowing everyone else down (its client reconnects and fetches what it missed).
 
 use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::extract::ws::Utf8Bytes;
 use onechat_core::services::realtime::Audience;
@@ -51,15 +52,31 @@ pub struct Hub {
     next_connection: Arc<AtomicU64>,
     connections: Arc<AtomicUsize>,
     shutdown: watch::Sender<bool>,
+    per_ip: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    max_per_ip: usize,
 }
 
 impl Default for Hub {
     fn default() -> Self {
-        Hub {
-            index: Arc::default(),
-            next_connection: Arc::new(AtomicU64::new(1)),
-            connections: Arc::new(AtomicUsize::new(0)),
-            shutdown: watch::channel(false).0,
+        Hub::new(0)
+    }
+}
+
+/// Holds one of an address's connection slots until dropped.
+#[derive(Debug)]
+pub struct IpSlot {
+    per_ip: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    ip: IpAddr,
+}
+
+impl Drop for IpSlot {
+    fn drop(&mut self) {
+        let mut per_ip = self.per_ip.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = per_ip.get_mut(&self.ip) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                per_ip.remove(&self.ip);
+            }
         }
     }
 }
@@ -76,6 +93,32 @@ pub struct Filing {
 }
 
 impl Hub {
+    /// A hub allowing `max_per_ip` open connections per client address (0: no limit).
+    pub fn new(max_per_ip: usize) -> Hub {
+        Hub {
+            index: Arc::default(),
+            next_connection: Arc::new(AtomicU64::new(1)),
+            connections: Arc::new(AtomicUsize::new(0)),
+            shutdown: watch::channel(false).0,
+            per_ip: Arc::default(),
+            max_per_ip,
+        }
+    }
+
+    /// Takes one of `ip`'s connection slots, or `None` when it holds them all.
+    pub fn admit(&self, ip: IpAddr) -> Option<IpSlot> {
+        let mut per_ip = self.per_ip.lock().unwrap_or_else(|p| p.into_inner());
+        let count = per_ip.entry(ip).or_default();
+        if self.max_per_ip > 0 && *count >= self.max_per_ip {
+            return None;
+        }
+        *count += 1;
+        Some(IpSlot {
+            per_ip: self.per_ip.clone(),
+            ip,
+        })
+    }
+
     /// A new connection's id; [`Hub::disconnected`] when it ends.
     pub fn connected(&self) -> u64 {
         self.connections.fetch_add(1, Ordering::Relaxed);

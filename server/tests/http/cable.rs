@@ -623,3 +623,42 @@ async fn a_mentioned_agent_is_told_personally() {
         "{admin_events:?}"
     );
 }
+
+#[tokio::test]
+async fn one_address_cannot_hold_more_than_its_share_of_sockets() {
+    let scene = Scene::new().await;
+    let mut state = scene.app.state.clone();
+    state.cable.hub = onechat_server::cable::hub::Hub::new(2);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let app = onechat_server::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+
+    let first = CableClient::connect(addr).await;
+    let _second = CableClient::connect(addr).await;
+    let refused = tokio_tungstenite::connect_async(format!("ws://{addr}/cable")).await;
+    match refused {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 429);
+        }
+        other => panic!("a third socket from one address was accepted: {other:?}"),
+    }
+    // Closing one frees its slot.
+    drop(first);
+    let mut admitted = false;
+    for _ in 0..50 {
+        if tokio_tungstenite::connect_async(format!("ws://{addr}/cable"))
+            .await
+            .is_ok()
+        {
+            admitted = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(admitted, "a closed socket gives its slot back");
+}
