@@ -86,24 +86,7 @@ pub async fn list(
         Some(id) => account_users::find_agents(handle.conn(), scope.account_id, &[id])
             .await?
             .pop()
-            .map(|a| crate::wire::message::UserPush {
-                id: a.id,
-                available_name: a
-                    .display_name
-                    .clone()
-                    .filter(|d| !d.trim().is_empty())
-                    .unwrap_or_else(|| a.name.clone()),
-                availability_status: svc.presence.user_status(
-                    scope.account_id,
-                    a.id,
-                    a.availability,
-                    a.auto_offline,
-                ),
-                name: a.name,
-                avatar_url: String::new(),
-                kind: "user".into(),
-                thumbnail: String::new(),
-            }),
+            .map(|a| render::user_push(svc, scope.account_id, a)),
         None => None,
     };
     let iso = |t: Option<chrono::DateTime<chrono::Utc>>| {

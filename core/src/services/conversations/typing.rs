@@ -6,8 +6,8 @@ use serde_json::json;
 use super::render_one;
 use crate::events::Event;
 use crate::services::access::Scope;
+use crate::services::messages::render::user_push;
 use crate::store::account_users;
-use crate::wire::message::UserPush;
 use crate::{Error, Result, Services};
 
 /// The typing event name for a `typing_status` of `on` or `off`.
@@ -39,24 +39,7 @@ pub async fn toggle_typing(
         .await?
         .pop()
         .ok_or(Error::NotFound)?;
-    let user = UserPush {
-        id: agent.id,
-        available_name: agent
-            .display_name
-            .clone()
-            .filter(|d| !d.trim().is_empty())
-            .unwrap_or_else(|| agent.name.clone()),
-        availability_status: svc.presence.user_status(
-            scope.account_id,
-            agent.id,
-            agent.availability,
-            agent.auto_offline,
-        ),
-        name: agent.name,
-        avatar_url: String::new(),
-        kind: "user".into(),
-        thumbnail: String::new(),
-    };
+    let user = user_push(svc, scope.account_id, agent);
     let rendered = render_one(svc, handle.conn(), &conversation, None).await?;
     svc.events.publish(Event {
         account_id: scope.account_id,

@@ -107,28 +107,9 @@ impl Extras {
         for agent in
             account_users::find_agents(conn.reborrow(), account_id, &ids_of("User")).await?
         {
-            let status = svc.presence.user_status(
-                account_id,
-                agent.id,
-                agent.availability,
-                agent.auto_offline,
-            );
-            let available_name = agent
-                .display_name
-                .clone()
-                .filter(|d| !d.trim().is_empty())
-                .unwrap_or_else(|| agent.name.clone());
             senders.insert(
                 ("User".to_owned(), agent.id),
-                Sender::User(UserPush {
-                    id: agent.id,
-                    name: agent.name,
-                    available_name,
-                    avatar_url: String::new(),
-                    kind: "user".into(),
-                    availability_status: status,
-                    thumbnail: String::new(),
-                }),
+                Sender::User(user_push(svc, account_id, agent)),
             );
         }
         for bot in agent_bots::find_many_any(conn.reborrow(), &ids_of("AgentBot")).await? {
@@ -281,6 +262,29 @@ impl ConversationState {
 }
 
 /// An attachment's JSON, with unguessable download URLs.
+/// An agent as events and messages show them: `available_name` is the display name when set,
+/// and `availability_status` what others see right now.
+pub fn user_push(svc: &Services, account_id: i64, agent: account_users::AgentRow) -> UserPush {
+    UserPush {
+        id: agent.id,
+        available_name: agent
+            .display_name
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| agent.name.clone()),
+        availability_status: svc.presence.user_status(
+            account_id,
+            agent.id,
+            agent.availability,
+            agent.auto_offline,
+        ),
+        name: agent.name,
+        avatar_url: String::new(),
+        kind: "user".into(),
+        thumbnail: String::new(),
+    }
+}
+
 pub fn attachment(svc: &Services, row: &AttachmentRow) -> Attachment {
     let url = attachment_url(svc, row);
     Attachment {
