@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod agent_bots;
 pub mod agents;
 pub mod auth;
+pub mod campaigns;
 pub mod canned_responses;
 pub mod contacts;
 pub mod conversations;
@@ -26,6 +27,7 @@ pub mod setup;
 pub mod teams;
 pub mod uploads;
 mod validate;
+pub mod widget;
 
 use crate::db::Db;
 use crate::events::EventBus;

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod agent_bots;
 pub mod attachments;
 pub mod bulk;
+pub mod campaigns;
 pub mod canned_responses;
 pub mod channels;
 pub mod contact_inboxes;

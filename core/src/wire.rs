@@ -6,6 +6,7 @@
 pub mod account;
 pub mod agent;
 pub mod agent_bot;
+pub mod campaign;
 pub mod canned_response;
 pub mod contact;
 pub mod conversation;
@@ -20,3 +21,4 @@ pub mod public;
 pub mod session;
 pub mod system;
 pub mod user;
+pub mod widget;

@@ -9,6 +9,7 @@
 mod accounts;
 mod agent_bots;
 mod agents;
+mod campaigns;
 mod canned_responses;
 mod contacts;
 mod conversations;
@@ -20,6 +21,7 @@ mod messages;
 mod profile;
 mod public;
 mod teams;
+mod widget;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -34,6 +36,7 @@ pub const ACCESS: &str = "x-onechat-access";
 pub fn router() -> OpenApiRouter<AppState> {
     let account = OpenApiRouter::new()
         .merge(labels::router())
+        .merge(campaigns::router())
         .merge(agents::router())
         .merge(teams::router())
         .merge(canned_responses::router())
@@ -48,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(profile::router())
         .merge(public::router())
+        .merge(widget::router())
         .nest("/api/v1/accounts/{account_id}", account)
 }
 

@@ -12,6 +12,7 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use onechat_app::context::DashboardContext;
 use onechat_app::{App, shell};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -59,14 +60,24 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/validate_token", get(auth::validate_token))
         .route("/auth/sign_out", delete(auth::sign_out))
         .route("/cable", get(crate::cable::handler))
-        .route("/widget", get(widget::page))
+        .route("/widget", get(widget::page).layer(CompressionLayer::new()))
+        .route(
+            "/packs/js/sdk.js",
+            get(widget::sdk).layer(CompressionLayer::new()),
+        )
         .route(
             "/attachments/{id}/{signature}/{name}",
             get(attachments::download),
         )
         .nest_service(
             "/widget-assets",
-            ServeDir::new(&state.config.widget_site_root),
+            tower::ServiceBuilder::new()
+                .layer(CompressionLayer::new())
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=300"),
+                ))
+                .service(ServeDir::new(&state.config.widget_site_root)),
         );
 
     Router::new()

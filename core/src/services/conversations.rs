@@ -19,6 +19,7 @@ pub use details::{
     set_participants, update_last_seen, update_priority,
 };
 pub use list::{ListParams, filter, list, meta, search};
+pub(crate) use status::survey_if_resolved;
 pub use status::{mute, toggle_priority, toggle_status, unmute};
 pub(crate) use typing::event_name as typing_event_name;
 pub use typing::toggle_typing;

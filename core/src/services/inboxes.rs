@@ -1,6 +1,7 @@
 //! Inboxes and their channels (website widget and API): listing with the visibility rules,
 //! and administrators creating, changing and deleting them.
 
+pub mod hours;
 mod render;
 mod settings;
 

@@ -1,9 +1,11 @@
 //! Messages: listing a conversation's history, posting (agents, bots, and contacts on API
 //! inboxes), delivery status on API inboxes, and deleting.
 
+pub mod answers;
 mod content;
 pub mod post;
 pub mod render;
+pub mod templates;
 
 pub use content::parse_content_attributes;
 

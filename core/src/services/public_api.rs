@@ -5,6 +5,8 @@
 
 mod render;
 
+pub(crate) use render::raw_contact;
+
 use chrono::TimeDelta;
 use serde_json::Value;
 
@@ -16,7 +18,7 @@ use crate::store::channels::{self, ApiChannel};
 use crate::store::contact_inboxes::{self, ContactInbox};
 use crate::store::conversations::{self, Conversation};
 use crate::store::inboxes::{self, Inbox};
-use crate::store::{attachments, contacts, csat, messages};
+use crate::store::{attachments, contacts, messages};
 use crate::wire::public::{
     PublicContact, PublicContactParams, PublicConversation, PublicConversationParams, PublicInbox,
     PublicMessage, RawContact, SubmittedValuesParams,
@@ -61,7 +63,7 @@ async fn contact_inbox(
 
 /// The contact inboxes whose conversations `link` may see: itself, plus the other verified
 /// links of the same contact in the same inbox when it is verified itself.
-async fn visible_links(conn: Conn<'_>, link: &ContactInbox) -> Result<Vec<i64>> {
+pub(crate) async fn visible_links(conn: Conn<'_>, link: &ContactInbox) -> Result<Vec<i64>> {
     if !link.hmac_verified {
         return Ok(vec![link.id]);
     }
@@ -349,10 +351,16 @@ pub async fn resolve(
         &Draft::activity(format!("Conversation was resolved by {name}")),
     )
     .await?;
-    let json = render::conversation(svc, tx.conn(), &posted.after).await?;
+    let survey =
+        super::conversations::survey_if_resolved(tx.conn(), &before, &posted.after).await?;
+    let last = survey.as_ref().map_or(&posted.after, |s| &s.after);
+    let json = render::conversation(svc, tx.conn(), last).await?;
     tx.commit().await?;
     publish_changes(svc, Some(&before), &saved).await?;
     publish_posted(svc, &posted).await?;
+    if let Some(survey) = &survey {
+        publish_posted(svc, survey).await?;
+    }
     Ok(json)
 }
 
@@ -540,83 +548,16 @@ pub async fn submit_values(
         .submitted_values
         .clone()
         .ok_or_else(|| Error::MissingParam("submitted_values".into()))?;
-    let attributes = message
-        .content_attributes
-        .0
-        .as_object_mut()
-        .ok_or_else(|| Error::Internal("content attributes".into()))?;
-    match message.content_type {
-        ContentType::InputCsat => {
-            if crate::store::now() - message.created_at > CSAT_EDITABLE {
-                return Err(Error::Unprocessable(
-                    "The survey can no longer be changed".into(),
-                ));
-            }
-            let response = submitted
-                .get("csat_survey_response")
-                .ok_or_else(|| Error::MissingParam("csat_survey_response".into()))?;
-            let rating = response
-                .get("rating")
-                .and_then(Value::as_i64)
-                .filter(|r| (1..=5).contains(r))
-                .ok_or_else(|| Error::invalid("rating", "Rating must be between 1 and 5"))?;
-            let feedback = response
-                .get("feedback_message")
-                .and_then(Value::as_str)
-                .map(|f| f.chars().take(10_000).collect::<String>());
-            csat::upsert(
-                tx.conn(),
-                &csat::Rating {
-                    account_id,
-                    conversation_id: conversation.id,
-                    message_id,
-                    contact_id: link.contact_id,
-                    rating: i16::try_from(rating).unwrap_or(5),
-                    feedback_message: feedback.clone(),
-                    assigned_agent_id: conversation.assignee_id,
-                },
-            )
-            .await?;
-            attributes.insert("submitted_values".into(), serde_json::json!({ "csat_survey_response": { "rating": rating, "feedback_message": feedback } }));
-        }
-        ContentType::InputEmail => {
-            let email = submitted
-                .get("email")
-                .or_else(|| {
-                    submitted
-                        .as_array()
-                        .and_then(|a| a.first())
-                        .and_then(|v| v.get("value"))
-                })
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .ok_or_else(|| Error::MissingParam("email".into()))?;
-            attributes.insert("submitted_email".into(), Value::from(email.clone()));
-            let current = contacts::find(tx.conn(), account_id, link.contact_id)
-                .await?
-                .ok_or(Error::NotFound)?;
-            identify(
-                svc,
-                tx.conn(),
-                current,
-                &Identity {
-                    email: Some(email),
-                    ..Identity::default()
-                },
-            )
-            .await?;
-        }
-        ContentType::InputSelect | ContentType::Form | ContentType::Cards => {
-            if submitted.to_string().len() > 16 * 1024 {
-                return Err(Error::invalid(
-                    "submitted_values",
-                    "Submitted values are too long",
-                ));
-            }
-            attributes.insert("submitted_values".into(), submitted);
-        }
-        _ => return Err(Error::Unprocessable("This message takes no answer".into())),
-    }
+    super::messages::answers::apply(
+        svc,
+        tx.conn(),
+        &conversation,
+        link.contact_id,
+        &mut message,
+        submitted,
+        Some(CSAT_EDITABLE),
+    )
+    .await?;
     let saved = messages::save(tx.conn(), &message).await?;
     let json = render::messages(
         svc,

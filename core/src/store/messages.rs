@@ -384,3 +384,45 @@ pub async fn matching(
         builder.build_query_as::<Message>().fetch_all(&mut *c).await
     })?)
 }
+
+/// What the automatic messages (greeting, out of office, email prompt, survey) need to know
+/// about a conversation's history, in one query.
+#[derive(Debug, Clone, Copy, Default, sqlx::FromRow)]
+pub struct TemplateFacts {
+    /// Public outgoing or template messages so far.
+    pub replies: i64,
+    /// Public outgoing messages since the `recent` time.
+    pub recent_outgoing: i64,
+    /// Template messages since the `today` time.
+    pub templates_today: i64,
+    /// Email prompts (`input_email`) so far.
+    pub email_prompts: i64,
+    /// Satisfaction surveys (`input_csat`) so far.
+    pub surveys: i64,
+}
+
+/// [`TemplateFacts`] of a conversation.
+pub async fn template_facts(
+    conn: Conn<'_>,
+    conversation_id: i64,
+    recent: DateTime<Utc>,
+    today: DateTime<Utc>,
+) -> Result<TemplateFacts> {
+    Ok(on_conn!(conn, |c| {
+        sqlx::query_as::<_, TemplateFacts>(
+            "select \
+             coalesce(sum(case when message_type in (1, 3) and private = $2 then 1 else 0 end), 0) as replies, \
+             coalesce(sum(case when message_type = 1 and private = $2 and created_at >= $3 then 1 else 0 end), 0) as recent_outgoing, \
+             coalesce(sum(case when message_type = 3 and created_at >= $4 then 1 else 0 end), 0) as templates_today, \
+             coalesce(sum(case when content_type = 3 then 1 else 0 end), 0) as email_prompts, \
+             coalesce(sum(case when content_type = 9 then 1 else 0 end), 0) as surveys \
+             from messages where conversation_id = $1",
+        )
+        .bind(conversation_id)
+        .bind(false)
+        .bind(recent)
+        .bind(today)
+        .fetch_one(&mut *c)
+        .await
+    })?)
+}

@@ -22,4 +22,5 @@ mod seed;
 mod support;
 mod system;
 mod teams;
+mod widget;
 mod world;

@@ -49,6 +49,17 @@ async fn every_route_enforces_credentials_tenancy_and_roles() {
                 .unwrap_or_else(|| panic!("{method} {template} declares no x-onechat-access"));
             let concrete = world.fill(template);
             let what = format!("{method} {template}");
+            if access == "widget" {
+                // Widget routes name their inbox with `?website_token=`; without one there
+                // is no inbox and no visitor (tests/http/widget.rs covers sessions).
+                assert_eq!(
+                    call(app, &method, &concrete, None).await.status,
+                    404,
+                    "{what} without a website token"
+                );
+                checked += 1;
+                continue;
+            }
             if access == "public" {
                 // Public routes take no credentials; their secret is in the path.
                 let stranger_path =

@@ -179,6 +179,10 @@ impl World {
                 ("id", "agents") => "agent",
                 ("id", "canned_responses") => "canned_response",
                 ("id", "custom_attribute_definitions") => "custom_attribute",
+                // Access is refused before the campaign is looked up.
+                ("id", "campaigns") => "label",
+                ("id", "messages") => "message",
+                ("label", _) => "label",
                 _ => panic!("no fixture for {{{name}}} in {path}: add one to tests/http/world.rs"),
             };
             out.push(

@@ -2,10 +2,11 @@
 
 use chrono::DateTime;
 
+use crate::db::Conn;
 use crate::domain::{ConversationStatus, Priority, Role, StoredEnum as _};
 use crate::events::Event;
-use crate::store::contacts;
 use crate::store::conversations::{self, Conversation};
+use crate::store::{contacts, inboxes};
 use crate::wire::conversation::{ToggleStatusParams, ToggleStatusPayload, ToggleStatusResult};
 use crate::{Error, Result, Services};
 
@@ -13,6 +14,7 @@ use super::{context, load, publish_changes};
 use crate::services::access::{Actor, Scope};
 use crate::services::messages::post::{self, Draft, Posted};
 use crate::services::messages::publish_posted;
+use crate::services::messages::templates;
 
 /// The name activity lines credit: the person, the bot, or "System".
 pub fn actor_name(scope: &Scope) -> String {
@@ -64,12 +66,38 @@ where
         after = done.after.clone();
         posted.push(done);
     }
+    if let Some(done) = survey_if_resolved(tx.conn(), &before, &after).await? {
+        after = done.after.clone();
+        posted.push(done);
+    }
     tx.commit().await?;
     publish_changes(svc, Some(&before), &after).await?;
     for done in &posted {
         publish_posted(svc, done).await?;
     }
     Ok((before, after))
+}
+
+/// Posts the satisfaction survey when `before` → `after` resolved the conversation and its
+/// inbox asks for one (domain.md §5.4), inside the caller's transaction.
+pub(crate) async fn survey_if_resolved(
+    mut conn: Conn<'_>,
+    before: &Conversation,
+    after: &Conversation,
+) -> Result<Option<Posted>> {
+    if before.status == ConversationStatus::Resolved || after.status != ConversationStatus::Resolved
+    {
+        return Ok(None);
+    }
+    let Some(inbox) = inboxes::find(conn.reborrow(), after.account_id, after.inbox_id).await?
+    else {
+        return Ok(None);
+    };
+    let Some(draft) = templates::survey_on_resolve(conn.reborrow(), after, &inbox).await? else {
+        return Ok(None);
+    };
+    let ctx = context(conn.reborrow(), after).await?;
+    Ok(Some(post::post(conn, after, ctx, &draft).await?))
 }
 
 fn status_activity(status: ConversationStatus, name: &str) -> String {
