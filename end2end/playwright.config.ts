@@ -12,6 +12,8 @@ const binary =
   process.env.ONECHAT_BIN ??
   join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "onechat");
 const workDir = mkdtempSync(join(tmpdir(), "onechat-e2e-"));
+// The widget specs embed the widget in a customer's page on another origin (localhost, not 127.0.0.1).
+const hostPort = Number(process.env.ONECHAT_HOST_PORT ?? 3220);
 
 export default defineConfig({
   testDir: "./tests",
@@ -40,21 +42,34 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `"${binary}" serve`,
-    cwd: workDir,
-    url: `${baseURL}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      ONECHAT_ADDR: `127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite://${join(workDir, "onechat.db")}`,
-      ONECHAT_DATA_DIR: join(workDir, "data"),
-      LEPTOS_SITE_ROOT: join(root, "target", "site"),
-      ONECHAT_WIDGET_SITE_ROOT: join(root, "target", "widget-site"),
-      RUST_LOG: "warn",
+  webServer: [
+    {
+      command: `"${binary}" serve`,
+      cwd: workDir,
+      url: `${baseURL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ONECHAT_ADDR: `127.0.0.1:${port}`,
+        DATABASE_URL: `sqlite://${join(workDir, "onechat.db")}`,
+        ONECHAT_DATA_DIR: join(workDir, "data"),
+        LEPTOS_SITE_ROOT: join(root, "target", "site"),
+        ONECHAT_WIDGET_SITE_ROOT: join(root, "target", "widget-site"),
+        RUST_LOG: "warn",
+      },
     },
-  },
+    {
+      // A dependency-free static server for the host page (end2end/host/server.mjs).
+      command: "node host/server.mjs",
+      cwd: __dirname,
+      url: `http://localhost:${hostPort}/health`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ONECHAT_HOST_PORT: String(hostPort) },
+    },
+  ],
 });
