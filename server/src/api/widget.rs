@@ -487,10 +487,12 @@ async fn create_message(
             &state.services,
             caller.token(),
             caller.auth(),
-            params.content,
-            params.echo_id,
-            params.referer_url,
-            files,
+            widget::messages::NewMessage {
+                content: params.content,
+                echo_id: params.echo_id,
+                referer_url: params.referer_url,
+                files,
+            },
             &visitor,
         )
         .await?,

@@ -80,6 +80,19 @@ impl Visitor {
     }
 }
 
+/// A message the visitor sends.
+#[derive(Debug, Default)]
+pub struct NewMessage {
+    /// Text.
+    pub content: Option<String>,
+    /// The widget's id for its optimistic copy.
+    pub echo_id: Option<String>,
+    /// The page the visitor is on (for a new conversation).
+    pub referer_url: Option<String>,
+    /// Attached files.
+    pub files: Vec<Upload>,
+}
+
 /// Messages as the widget renders them.
 pub(super) async fn render(
     svc: &Services,
@@ -178,12 +191,15 @@ pub async fn create(
     svc: &Services,
     website_token: &str,
     auth: Option<&str>,
-    content: Option<String>,
-    echo_id: Option<String>,
-    referer_url: Option<String>,
-    files: Vec<Upload>,
+    message: NewMessage,
     visitor: &Visitor,
 ) -> Result<Message> {
+    let NewMessage {
+        content,
+        echo_id,
+        referer_url,
+        files,
+    } = message;
     let content = content.filter(|c| !c.trim().is_empty());
     let account_id = {
         let mut handle = svc.db.read().await?;
