@@ -1,21 +1,25 @@
-//! The visitor chat window: a small client-rendered Leptos bundle that the `/widget` page
-//! boots inside the iframe `sdk.js` opens. (The chat itself arrives with the widget issue.)
+//! The visitor chat window: a small client-rendered Leptos bundle that the `/widget` page boots
+//! inside the iframe `sdk.js` opens. It talks to `/api/v1/widget/*`, `/cable` and the host page.
+
+pub mod actions;
+pub mod api;
+pub mod bridge;
+pub mod cable;
+pub mod campaigns;
+pub mod config;
+pub mod host;
+pub mod json;
+pub mod logic;
+pub mod state;
+pub mod store;
+pub mod types;
+pub mod ui;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The chat window.
-#[component]
-pub fn ChatWindow() -> impl IntoView {
-    view! {
-        <main class="chat-window">
-            <header class="chat-header">
-                <h1>"Hi there! 👋"</h1>
-                <p>"We make it simple to connect with us."</p>
-            </header>
-        </main>
-    }
-}
+use crate::state::Chat;
 
 /// Entry point, run when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -27,5 +31,13 @@ pub fn start() {
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    leptos::mount::mount_to(root, ChatWindow).forget();
+    let chat = Chat::new(config::read(), bridge::embedded());
+    leptos::mount::mount_to(root, move || {
+        provide_context(chat);
+        ui::app::ChatWindow()
+    })
+    .forget();
+    host::start(chat);
+    cable::start(chat);
+    spawn_local(actions::session::load(chat));
 }
