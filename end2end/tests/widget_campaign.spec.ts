@@ -1,7 +1,7 @@
 // An ongoing campaign: shown to visitors of matching pages after their time on the page, and to
 // nobody elsewhere. The host page's URL reaches the widget through sdk.js's `change-url` message.
 import { expect, Page, test } from "@playwright/test";
-import { Api, HOST, hostUrl, SEL, unique, waitForReady } from "./widget_support";
+import { Api, HOST, hostUrl, SEL, sendVisitorMessage, unique, waitForReady } from "./widget_support";
 
 const TIME_ON_PAGE_S = 3;
 
@@ -36,6 +36,8 @@ test("a campaign shows on a matching URL after its time on page, and not elsewhe
   const campaign = pricing
     .frameLocator(SEL.iframe)
     .locator(`${SEL.campaign}, ${SEL.agentMessage}`, { hasText: message })
+    // The pre-chat form keeps its own (hidden) copy of the teaser.
+    .filter({ visible: true })
     .first();
 
   // Not before ~2 s on the page.
@@ -49,6 +51,20 @@ test("a campaign shows on a matching URL after its time on page, and not elsewhe
   const shownAfter = (await pageNow(pricing)) - ready;
   console.log(`campaign shown ${Math.round(shownAfter)} ms after the widget was ready`);
   expect(shownAfter).toBeGreaterThanOrEqual(2000);
+  // Showing the teaser starts nothing on the server; the visitor's reply does.
+  expect(await api.conversations(inbox.id)).toHaveLength(0);
+  await campaign.click();
+  await expect(pricing.locator(SEL.holder)).not.toHaveClass(/has-unread-view/);
+  const reply = `Is there a student discount? ${unique()}`;
+  await sendVisitorMessage(pricing.frameLocator(SEL.iframe), reply);
+  const conversation = await api.conversationWith(inbox.id, reply);
+  const messages = await api.messages(conversation.id);
+  const opener = messages.find((m: any) => m.content === message);
+  expect(opener, "the campaign message opens the conversation").toBeTruthy();
+  expect(opener.message_type).toBe(1);
+  expect(messages.findIndex((m: any) => m.content === message)).toBeLessThan(
+    messages.findIndex((m: any) => m.content === reply),
+  );
   await pricing.context().close();
 
   // A page the rule does not match: nothing within 5 s.

@@ -52,6 +52,7 @@ fn fire(chat: Chat, campaign: Campaign) {
     bridge::post("setCampaignReadOn", json!({}));
     if !chat.is_open.get_untracked() {
         chat.unread.set(1);
+        chat.unread_view.set(true);
         bridge::post("setUnreadMode", json!({}));
         bridge::post("handleNotificationDot", json!({ "unreadMessageCount": 1 }));
     }

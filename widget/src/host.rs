@@ -107,6 +107,8 @@ fn handle(chat: Chat, frame: &Value) {
             chat.is_open.set(open);
             if open {
                 opened(chat);
+            } else {
+                chat.unread_view.set(false);
             }
         }
         "change-url" => {
@@ -138,8 +140,18 @@ fn handle(chat: Chat, frame: &Value) {
     }
 }
 
-/// The visitor opened the window: clear unread state, mark read, run a waiting campaign.
+/// The window was opened. The unread preview we asked for is not the visitor opening it.
 fn opened(chat: Chat) {
+    if chat.unread_view.get_untracked() {
+        return;
+    }
+    engaged(chat);
+}
+
+/// The visitor opened the window or clicked the unread preview: leave the preview, clear
+/// unread state, mark read, run a waiting campaign.
+pub fn engaged(chat: Chat) {
+    chat.unread_view.set(false);
     if chat.unread.get_untracked() > 0 {
         chat.unread.set(0);
         bridge::post("resetUnreadMode", json!({}));

@@ -51,6 +51,9 @@ pub struct Chat {
     pub is_open: RwSignal<bool>,
     /// Agent messages that arrived while closed.
     pub unread: RwSignal<u32>,
+    /// The host shows the compact unread preview (opened by us, not by the visitor): opening
+    /// it is not the visitor reading, and a campaign in it waits for their click or reply.
+    pub unread_view: RwSignal<bool>,
     /// A friendly line about the last failure, shown above the composer.
     pub error: RwSignal<Option<String>>,
     /// A friendly line about the last success ("transcript sent").
@@ -97,6 +100,7 @@ impl Chat {
             agent_typing: RwSignal::new(false),
             is_open: RwSignal::new(!embedded),
             unread: RwSignal::new(0),
+            unread_view: RwSignal::new(false),
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
             loaded: RwSignal::new(false),

@@ -107,6 +107,7 @@ fn message_created(chat: Chat, data: Value) {
 /// The host shows an unread preview and a dot when agents write to a closed widget.
 pub fn notify_closed(chat: Chat) {
     chat.unread.update(|n| *n += 1);
+    chat.unread_view.set(true);
     bridge::post("setUnreadMode", json!({}));
     bridge::post(
         "handleNotificationDot",

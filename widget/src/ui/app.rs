@@ -27,13 +27,16 @@ pub fn ChatWindow() -> impl IntoView {
 
 fn build(chat: Chat, main: &Element) {
     bind_attr(main, "class", move || {
-        chat.prefs
-            .with(|p| match p.dark_mode.as_str() {
-                "dark" => "chat-window dark",
-                "auto" => "chat-window auto",
-                _ => "chat-window",
-            })
-            .to_owned()
+        let base = chat.prefs.with(|p| match p.dark_mode.as_str() {
+            "dark" => "chat-window dark",
+            "auto" => "chat-window auto",
+            _ => "chat-window",
+        });
+        if chat.unread_view.get() {
+            format!("{base} unread-preview")
+        } else {
+            base.to_owned()
+        }
     });
     let color = chat
         .boot
@@ -46,6 +49,12 @@ fn build(chat: Chat, main: &Element) {
             .all(|c| c.is_ascii_alphanumeric() || "#(),. %".contains(c));
     let color = if plain { color } else { "#1f93ff".into() };
     crate::ui::build::set(main, "style", &format!("--widget-color:{color}"));
+    // A click anywhere in the unread preview opens the conversation properly.
+    crate::ui::build::on(main, "click", move |_| {
+        if chat.unread_view.get_untracked() {
+            crate::host::engaged(chat);
+        }
+    });
 
     let pre_chat_on = move || {
         chat.boot.with_value(|b| b.channel.pre_chat_form_enabled)

@@ -120,8 +120,8 @@ pub fn header(chat: Chat) -> Element {
     let close = icon_button(chat, "close-button", "×", Key::Close);
     bind_show(&close, move || chat.prefs.with(|p| p.is_mobile));
     on(&close, "click", |_| {
+        // Only closeWindow: a following toggleBubble would open the window again.
         bridge::post("closeWindow", json!({}));
-        bridge::post("toggleBubble", json!({}));
     });
     add(&actions, &close);
     add(&header, &actions);
