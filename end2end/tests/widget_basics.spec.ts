@@ -87,6 +87,16 @@ test("an agent's reply posted through the API appears live in the open widget", 
   await sendVisitorMessage(frame, question);
   const conversation = await api.conversationWith(inbox.id, question);
 
+  // The agent starts typing: the visitor sees it; a private note's typing stays hidden.
+  await expect(frame.locator(SEL.typing)).toBeHidden();
+  await api.post(`/conversations/${conversation.id}/toggle_typing_status`, { typing_status: "on", is_private: true });
+  await page.waitForTimeout(500);
+  await expect(frame.locator(SEL.typing)).toBeHidden();
+  await api.post(`/conversations/${conversation.id}/toggle_typing_status`, { typing_status: "on" });
+  await expect(frame.locator(SEL.typing)).toBeVisible();
+  await api.post(`/conversations/${conversation.id}/toggle_typing_status`, { typing_status: "off" });
+  await expect(frame.locator(SEL.typing)).toBeHidden();
+
   const answer = `Yes, in 3 days ${unique()}`;
   await api.post(`/conversations/${conversation.id}/messages`, { content: answer, message_type: "outgoing" });
 

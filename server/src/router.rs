@@ -77,7 +77,13 @@ pub fn router(state: AppState) -> Router {
                     header::CACHE_CONTROL,
                     HeaderValue::from_static("public, max-age=300"),
                 ))
-                .service(ServeDir::new(&state.config.widget_site_root)),
+                // Release builds ship brotli and gzip copies made at the best level
+                // (`cargo leptos build --precompress`); other files are compressed on the fly.
+                .service(
+                    ServeDir::new(&state.config.widget_site_root)
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
         );
 
     Router::new()
