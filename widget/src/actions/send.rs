@@ -223,9 +223,13 @@ pub fn request_transcript(chat: Chat) {
             .send("POST", "conversations/transcript", &body)
             .await
         {
-            Ok(_) => chat
+            // The server says whether it could mail it (`{"sent": bool}`); never claim it did.
+            Ok(answer) if answer.get("sent").and_then(Value::as_bool) == Some(true) => chat
                 .notice
                 .set(Some(chat.t_now(Key::TranscriptSent).into())),
+            Ok(_) => chat
+                .error
+                .set(Some(chat.t_now(Key::TranscriptUnavailable).into())),
             Err(_) => chat.fail(),
         }
     });
