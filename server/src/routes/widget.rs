@@ -172,7 +172,9 @@ mod tests {
 
     #[test]
     fn the_loader_loses_only_indentation_and_comment_lines() {
-        let out = without_indentation_and_comment_lines("// header\n  const a = 1; // kept\n\n  f(`x\ny`);\n");
+        let out = without_indentation_and_comment_lines(
+            "// header\n  const a = 1; // kept\n\n  f(`x\ny`);\n",
+        );
         assert_eq!(out, "const a = 1; // kept\nf(`x\ny`);");
         assert!(SDK_JS.len() > without_indentation_and_comment_lines(SDK_JS).len());
     }
