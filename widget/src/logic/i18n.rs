@@ -128,7 +128,9 @@ fn fr(key: Key) -> &'static str {
         RequestTranscript => "Demander une transcription",
         TranscriptSent => "La transcription a été envoyée à votre e-mail",
         TranscriptNeedsEmail => "Indiquez d'abord votre e-mail pour recevoir la transcription",
-        TranscriptUnavailable => "Les transcriptions ne peuvent pas encore être envoyées depuis ce site",
+        TranscriptUnavailable => {
+            "Les transcriptions ne peuvent pas encore être envoyées depuis ce site"
+        }
         FileTooLarge => "Le fichier dépasse la limite (Mo) :",
         ErrorGeneric => "Une erreur s'est produite. Veuillez réessayer.",
         Close => "Fermer",

@@ -24,6 +24,27 @@ pub fn el(tag: &str, class: &str) -> Element {
     element
 }
 
+/// A 24×24 `<svg>` icon of one path, filled with the text colour.
+fn svg_icon(path: &str) -> Element {
+    const SVG: &str = "http://www.w3.org/2000/svg";
+    let document = leptos::prelude::document();
+    let make = |tag: &str| {
+        document
+            .create_element_ns(Some(SVG), tag)
+            .unwrap_or_else(|_| unreachable_element())
+    };
+    let svg = make("svg");
+    set(&svg, "viewBox", "0 0 24 24");
+    set(&svg, "width", "20");
+    set(&svg, "height", "20");
+    set(&svg, "fill", "currentColor");
+    set(&svg, "aria-hidden", "true");
+    let shape = make("path");
+    set(&shape, "d", path);
+    add(&svg, &shape);
+    svg
+}
+
 /// `document.createElement` cannot fail for our fixed tag names; this only satisfies the types.
 fn unreachable_element() -> Element {
     js_sys::Object::new().unchecked_into()
@@ -116,7 +137,14 @@ pub fn label(chat: Chat, element: &Element, key: Key) {
 
 /// A `<button>` whose text (or, with `aria`, accessible name) is a localized string.
 pub fn icon_button(chat: Chat, class: &str, icon: &str, key: Key) -> Element {
-    let b = button(class, icon);
+    let b = if icon.starts_with('M') {
+        // An SVG path: drawn inline, so the icon never depends on the visitor's fonts.
+        let b = button(class, "");
+        add(&b, &svg_icon(icon));
+        b
+    } else {
+        button(class, icon)
+    };
     bind_attr(&b, "aria-label", move || chat.t(key).to_owned());
     bind_attr(&b, "title", move || chat.t(key).to_owned());
     b

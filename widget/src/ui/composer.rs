@@ -106,7 +106,12 @@ pub fn composer(chat: Chat) -> Element {
     });
     add(&bar, &input);
 
-    let emoji = icon_button(chat, "emoji-button", "🙂", Key::Emoji);
+    let emoji = icon_button(
+        chat,
+        "emoji-button",
+        "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zM8.5 11a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zm7 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5-3.5H7c.7 2.1 2.7 3.5 5 3.5z",
+        Key::Emoji,
+    );
     bind_show(&emoji, move || chat.feature("emoji_picker"));
     let target = picker.clone();
     on(&emoji, "click", move |_| {
@@ -127,7 +132,12 @@ pub fn composer(chat: Chat) -> Element {
         // Let the same file be picked again.
         picked.set_value("");
     });
-    let attach = icon_button(chat, "attachment-button", "📎", Key::Attach);
+    let attach = icon_button(
+        chat,
+        "attachment-button",
+        "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z",
+        Key::Attach,
+    );
     bind_show(&attach, move || chat.feature("attachments"));
     let opener = files.clone();
     on(&attach, "click", move |_| opener.click());

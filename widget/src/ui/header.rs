@@ -83,7 +83,12 @@ pub fn header(chat: Chat) -> Element {
     add(&header, &info);
 
     let actions = el("div", "header-actions");
-    let end = icon_button(chat, "end-conversation", "⏻", Key::EndConversation);
+    let end = icon_button(
+        chat,
+        "end-conversation",
+        "M13 3h-2v10h2zm4.8 2.2-1.4 1.4A7 7 0 1 1 7.6 6.6L6.2 5.2A9 9 0 1 0 17.8 5.2z",
+        Key::EndConversation,
+    );
     bind_show(&end, move || {
         chat.feature("end_conversation") && chat.conversation_open()
     });
