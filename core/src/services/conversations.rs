@@ -14,6 +14,7 @@ mod typing;
 pub use assignment::{Assignment, AssignmentParams, assign};
 pub use changes::{publish_changes, publish_changes_with};
 pub use create::{Opening, create, open_for_contact};
+pub(crate) use details::seen_by_contact;
 pub use details::{
     attachments, labels, mark_unread, participants, set_custom_attributes, set_labels,
     set_participants, update_last_seen, update_priority,
@@ -21,8 +22,8 @@ pub use details::{
 pub use list::{ListParams, filter, list, meta, search};
 pub(crate) use status::survey_if_resolved;
 pub use status::{mute, toggle_priority, toggle_status, unmute};
-pub(crate) use typing::event_name as typing_event_name;
 pub use typing::toggle_typing;
+pub(crate) use typing::{contact_typing, event_name as typing_event_name};
 
 use crate::db::Conn;
 use crate::store::conversations::{self, Conversation};

@@ -387,22 +387,11 @@ pub async fn typing(
     let mut handle = svc.db.read().await?;
     let (channel, link) = contact_inbox(handle.conn(), identifier, source_id).await?;
     let conversation = conversation_for(handle.conn(), &channel, &link, display_id).await?;
-    let name = super::conversations::typing_event_name(status)?;
+    super::conversations::typing_event_name(status)?;
     let contact = contacts::find(handle.conn(), channel.inbox.account_id, link.contact_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let rendered =
-        super::conversations::render_one(svc, handle.conn(), &conversation, None).await?;
-    svc.events.publish(Event {
-        account_id: channel.inbox.account_id,
-        name,
-        data: serde_json::json!({
-            "conversation": rendered,
-            "user": super::contacts::render::push(&contact),
-            "is_private": false,
-        }),
-    });
-    Ok(())
+    super::conversations::contact_typing(svc, handle.conn(), &conversation, &contact, status).await
 }
 
 /// The contact has read the conversation: agents' messages up to now become read.
@@ -412,14 +401,10 @@ pub async fn update_last_seen(
     source_id: &str,
     display_id: i64,
 ) -> Result<()> {
-    let now = crate::store::now();
     let mut tx = svc.db.begin().await?;
     let (channel, link) = contact_inbox(tx.conn(), identifier, source_id).await?;
     let before = conversation_for(tx.conn(), &channel, &link, display_id).await?;
-    let mut working = before.clone();
-    working.contact_last_seen_at = Some(now);
-    let after = conversations::save(tx.conn(), &working).await?;
-    messages::mark_read(tx.conn(), after.id, now).await?;
+    let after = super::conversations::seen_by_contact(tx.conn(), &before).await?;
     tx.commit().await?;
     publish_changes(svc, Some(&before), &after).await
 }

@@ -69,6 +69,21 @@ pub struct ContactFields {
     pub blocked: bool,
 }
 
+impl From<&Contact> for ContactFields {
+    fn from(contact: &Contact) -> ContactFields {
+        ContactFields {
+            name: contact.name.clone().unwrap_or_default(),
+            email: contact.email.clone(),
+            phone_number: contact.phone_number.clone(),
+            identifier: contact.identifier.clone(),
+            additional_attributes: contact.additional_attributes.0.clone(),
+            custom_attributes: contact.custom_attributes.0.clone(),
+            contact_type: contact.contact_type,
+            blocked: contact.blocked,
+        }
+    }
+}
+
 /// Creates a contact.
 pub async fn insert(conn: Conn<'_>, account_id: i64, fields: &ContactFields) -> Result<Contact> {
     let now = super::now();

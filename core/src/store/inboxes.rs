@@ -277,6 +277,20 @@ pub struct WorkingHour {
     pub close_minutes: Option<i64>,
 }
 
+impl From<&WorkingHour> for crate::wire::inbox::WorkingHour {
+    fn from(h: &WorkingHour) -> Self {
+        crate::wire::inbox::WorkingHour {
+            day_of_week: h.day_of_week,
+            closed_all_day: h.closed_all_day,
+            open_all_day: h.open_all_day,
+            open_hour: h.open_hour,
+            open_minutes: h.open_minutes,
+            close_hour: h.close_hour,
+            close_minutes: h.close_minutes,
+        }
+    }
+}
+
 /// The business hours of an inbox, Sunday first.
 pub async fn working_hours(conn: Conn<'_>, inbox_id: i64) -> Result<Vec<WorkingHour>> {
     Ok(on_conn!(conn, |c| {

@@ -86,16 +86,7 @@ pub async fn identify(
         contact = absorb(conn.reborrow(), existing, contact).await?;
     }
 
-    let mut fields = ContactFields {
-        name: contact.name.clone().unwrap_or_default(),
-        email: contact.email.clone(),
-        phone_number: contact.phone_number.clone(),
-        identifier: contact.identifier.clone(),
-        additional_attributes: contact.additional_attributes.0.clone(),
-        custom_attributes: contact.custom_attributes.0.clone(),
-        contact_type: contact.contact_type,
-        blocked: contact.blocked,
-    };
+    let mut fields = ContactFields::from(&contact);
     if let Some(name) = given(&identity.name) {
         fields.name = name.chars().take(255).collect();
     }

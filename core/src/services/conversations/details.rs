@@ -86,6 +86,20 @@ pub async fn set_labels(
     Ok(stored)
 }
 
+/// The conversation's contact has read it (client API, widget): their last-seen time moves to
+/// now and agents' messages so far become read, inside the caller's transaction.
+pub(crate) async fn seen_by_contact(
+    mut conn: crate::db::Conn<'_>,
+    before: &conversations::Conversation,
+) -> Result<conversations::Conversation> {
+    let now = crate::store::now();
+    let mut working = before.clone();
+    working.contact_last_seen_at = Some(now);
+    let after = conversations::save(conn.reborrow(), &working).await?;
+    crate::store::messages::mark_read(conn, after.id, now).await?;
+    Ok(after)
+}
+
 /// Replaces a conversation's custom attributes (the whole object).
 pub async fn set_custom_attributes(
     svc: &Services,

@@ -48,3 +48,26 @@ pub async fn toggle_typing(
     });
     Ok(())
 }
+
+/// Tells agents the conversation's contact started (`on`) or stopped (`off`) typing; shared by
+/// the client API and the widget.
+pub(crate) async fn contact_typing(
+    svc: &Services,
+    conn: crate::db::Conn<'_>,
+    conversation: &crate::store::conversations::Conversation,
+    contact: &crate::store::contacts::Contact,
+    status: Option<&str>,
+) -> Result<()> {
+    let name = event_name(status)?;
+    let rendered = render_one(svc, conn, conversation, None).await?;
+    svc.events.publish(Event {
+        account_id: conversation.account_id,
+        name,
+        data: json!({
+            "conversation": rendered,
+            "user": crate::services::contacts::render::push(contact),
+            "is_private": false,
+        }),
+    });
+    Ok(())
+}

@@ -80,15 +80,7 @@ pub fn slim(row: &inboxes::Inbox) -> InboxSlim {
 }
 
 fn working_hour(row: inboxes::WorkingHour) -> WorkingHour {
-    WorkingHour {
-        day_of_week: row.day_of_week,
-        closed_all_day: row.closed_all_day,
-        open_all_day: row.open_all_day,
-        open_hour: row.open_hour,
-        open_minutes: row.open_minutes,
-        close_hour: row.close_hour,
-        close_minutes: row.close_minutes,
-    }
+    WorkingHour::from(&row)
 }
 
 fn common(row: &inboxes::Inbox, working_hours: Vec<WorkingHour>) -> Inbox {

@@ -27,18 +27,7 @@ pub fn inbox(inbox: &Inbox, api: &ApiChannel, hours: Vec<HourRow>) -> PublicInbo
         identity_validation_enabled: api.hmac_mandatory,
         name: inbox.name.clone(),
         timezone: inbox.timezone.clone(),
-        working_hours: hours
-            .into_iter()
-            .map(|h| WorkingHour {
-                day_of_week: h.day_of_week,
-                closed_all_day: h.closed_all_day,
-                open_all_day: h.open_all_day,
-                open_hour: h.open_hour,
-                open_minutes: h.open_minutes,
-                close_hour: h.close_hour,
-                close_minutes: h.close_minutes,
-            })
-            .collect(),
+        working_hours: hours.iter().map(WorkingHour::from).collect(),
         working_hours_enabled: inbox.working_hours_enabled,
         csat_survey_enabled: inbox.csat_survey_enabled,
         greeting_enabled: inbox.greeting_enabled,

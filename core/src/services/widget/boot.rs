@@ -212,18 +212,7 @@ async fn web_channel(mut conn: Conn<'_>, channel: &Channel) -> Result<WebChannel
         pre_chat_form_options: pre_chat_options(&widget.pre_chat_form_options.0),
         working_hours_enabled: inbox.working_hours_enabled,
         csat_survey_enabled: inbox.csat_survey_enabled,
-        working_hours: hours
-            .iter()
-            .map(|h| WorkingHour {
-                day_of_week: h.day_of_week,
-                closed_all_day: h.closed_all_day,
-                open_all_day: h.open_all_day,
-                open_hour: h.open_hour,
-                open_minutes: h.open_minutes,
-                close_hour: h.close_hour,
-                close_minutes: h.close_minutes,
-            })
-            .collect(),
+        working_hours: hours.iter().map(WorkingHour::from).collect(),
         out_of_office_message: inbox.out_of_office_message.clone().unwrap_or_default(),
         utc_offset: hours::utc_offset(&inbox.timezone, now),
         timezone: inbox.timezone.clone(),

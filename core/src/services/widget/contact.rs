@@ -185,7 +185,7 @@ pub async fn destroy_custom_attributes(
 ) -> Result<RawContact> {
     let mut tx = svc.db.begin().await?;
     let session = session::session(svc, tx.conn(), website_token, auth).await?;
-    let mut fields = fields_of(&session.contact);
+    let mut fields = ContactFields::from(&session.contact);
     if let Some(map) = fields.custom_attributes.as_object_mut() {
         for key in keys {
             map.remove(key);
@@ -201,19 +201,6 @@ async fn save(conn: Conn<'_>, session: &Session, fields: &ContactFields) -> Resu
     contacts::update(conn, session.account_id(), session.contact.id, fields)
         .await?
         .ok_or(Error::NotFound)
-}
-
-fn fields_of(contact: &Contact) -> ContactFields {
-    ContactFields {
-        name: contact.name.clone().unwrap_or_default(),
-        email: contact.email.clone(),
-        phone_number: contact.phone_number.clone(),
-        identifier: contact.identifier.clone(),
-        additional_attributes: contact.additional_attributes.0.clone(),
-        custom_attributes: contact.custom_attributes.0.clone(),
-        contact_type: contact.contact_type,
-        blocked: contact.blocked,
-    }
 }
 
 /// A new anonymous session in the inbox of `website_token`, as the `/widget` page and

@@ -5,7 +5,6 @@ use serde_json::{Value, json};
 
 use crate::db::Conn;
 use crate::domain::{ConversationStatus, StoredEnum as _};
-use crate::events::Event;
 use crate::store::conversations::{self, Conversation};
 use crate::store::{contacts, messages};
 use crate::wire::widget::{
@@ -173,16 +172,12 @@ pub async fn update_last_seen(
     website_token: &str,
     auth: Option<&str>,
 ) -> Result<()> {
-    let now = crate::store::now();
     let mut tx = svc.db.begin().await?;
     let session = session::session(svc, tx.conn(), website_token, auth).await?;
     let Some(before) = session::current(tx.conn(), &session).await? else {
         return Ok(());
     };
-    let mut working = before.clone();
-    working.contact_last_seen_at = Some(now);
-    let after = conversations::save(tx.conn(), &working).await?;
-    messages::mark_read(tx.conn(), after.id, now).await?;
+    let after = crate::services::conversations::seen_by_contact(tx.conn(), &before).await?;
     tx.commit().await?;
     publish_changes(svc, Some(&before), &after).await
 }
@@ -196,20 +191,16 @@ pub async fn typing(
 ) -> Result<()> {
     let mut handle = svc.db.read().await?;
     let session = session::session(svc, handle.conn(), website_token, auth).await?;
-    let name = crate::services::conversations::typing_event_name(status)?;
+    crate::services::conversations::typing_event_name(status)?;
     let conversation = current_or_404(handle.conn(), &session).await?;
-    let rendered =
-        crate::services::conversations::render_one(svc, handle.conn(), &conversation, None).await?;
-    svc.events.publish(Event {
-        account_id: session.account_id(),
-        name,
-        data: json!({
-            "conversation": rendered,
-            "user": crate::services::contacts::render::push(&session.contact),
-            "is_private": false,
-        }),
-    });
-    Ok(())
+    crate::services::conversations::contact_typing(
+        svc,
+        handle.conn(),
+        &conversation,
+        &session.contact,
+        status,
+    )
+    .await
 }
 
 /// Ends the current conversation (when the inbox allows visitors to), sending the survey
