@@ -5,6 +5,7 @@ use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use http::request::Parts;
 use leptos::prelude::*;
 use onechat_core::Services;
+use onechat_core::services::access::{self, Scope};
 use onechat_core::services::auth::{self, ClientIp, Credentials};
 use onechat_core::store::user_sessions::SessionKind;
 use onechat_core::store::users::User;
@@ -48,6 +49,16 @@ pub async fn require_user(ctx: &DashboardContext) -> Result<User, DashboardError
     current_user(ctx)
         .await?
         .ok_or(DashboardError::SignInRequired)
+}
+
+/// The signed-in user and their scope in `account_id` (`NotAuthorized` when not a member).
+pub async fn require_scope(
+    ctx: &DashboardContext,
+    account_id: i64,
+) -> Result<(User, Scope), DashboardError> {
+    let user = require_user(ctx).await?;
+    let scope = access::for_person(&ctx.services, &user, account_id).await?;
+    Ok((user, scope))
 }
 
 /// The session credentials in this request's cookie.

@@ -1,20 +1,19 @@
-//! The conversations workspace. (The live list and thread arrive with the dashboard issue.)
+//! The conversations workspace: the filtered list, the open thread with its reply box, and
+//! live updates over `/cable`.
 
-use leptos::prelude::*;
-use leptos_meta::Title;
+mod list_pane;
+mod live;
+pub mod models;
+mod page;
+mod reply_box;
+mod server_fns;
+mod thread;
 
-use crate::layout::CurrentAccount;
+#[cfg(feature = "ssr")]
+mod render;
 
-/// The account's conversation home.
-#[component]
-pub fn ConversationsHome() -> impl IntoView {
-    let current = use_context::<CurrentAccount>();
-    let name = current.map(|c| c.user.available_name).unwrap_or_default();
-    view! {
-        <Title text="Conversations" />
-        <section class="empty-state">
-            <h1>{format!("Welcome, {name}")}</h1>
-            <p class="muted">"There are no conversations in your inboxes yet."</p>
-        </section>
-    }
-}
+pub use page::ConversationsPage;
+pub use server_fns::{
+    GetLiveConfig, GetThread, ListConversations, SendReply, ToggleConversationStatus,
+    get_live_config, get_thread, list_conversations, send_reply, toggle_conversation_status,
+};

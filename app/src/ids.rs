@@ -13,3 +13,9 @@ pub const SIDEBAR: &str = "sidebar";
 pub const USER_MENU_BUTTON: &str = "user-menu-button";
 /// The user menu itself.
 pub const USER_MENU: &str = "user-menu";
+/// The conversation list pane.
+pub const CONVERSATION_LIST: &str = "conversation-list";
+/// The open conversation's messages.
+pub const THREAD: &str = "thread";
+/// The reply box's form.
+pub const REPLY_FORM: &str = "reply-form";

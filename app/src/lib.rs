@@ -67,12 +67,17 @@ pub fn App() -> impl IntoView {
                 >
                     <Route
                         path=path!("dashboard")
-                        view=conversations::ConversationsHome
+                        view=conversations::ConversationsPage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("conversations/:display_id")
+                        view=conversations::ConversationsPage
                         ssr=SsrMode::InOrder
                     />
                     <Route
                         path=path!("")
-                        view=conversations::ConversationsHome
+                        view=conversations::ConversationsPage
                         ssr=SsrMode::InOrder
                     />
                 </ParentRoute>

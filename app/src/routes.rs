@@ -11,6 +11,11 @@ pub fn dashboard(account_id: i64) -> String {
     format!("/app/accounts/{account_id}/dashboard")
 }
 
+/// One conversation of an account, by its display id (Chatwoot's URL).
+pub fn conversation(account_id: i64, display_id: i64) -> String {
+    format!("/app/accounts/{account_id}/conversations/{display_id}")
+}
+
 /// Shown for any unknown path.
 #[component]
 pub fn NotFound() -> impl IntoView {

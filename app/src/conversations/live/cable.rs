@@ -1,0 +1,249 @@
+//! The browser's ActionCable connection to `/cable`: subscribe to the user's `RoomChannel`,
+//! report presence every 20 s, reconnect with backoff and refetch after a reconnect.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{MessageEvent, WebSocket};
+
+use crate::conversations::models::LiveConfig;
+use crate::conversations::server_fns::get_live_config;
+
+/// How often the server is told the agent is still here.
+const PRESENCE_EVERY: Duration = Duration::from_secs(20);
+/// The longest wait between reconnect attempts.
+const MAX_BACKOFF_MS: u32 = 30_000;
+/// Events often come in bursts (a message and the conversation it updates): one refetch.
+const COALESCE: Duration = Duration::from_millis(150);
+/// The events that change what the workspace shows.
+const RELEVANT: &[&str] = &[
+    "message.created",
+    "message.updated",
+    "conversation.created",
+    "conversation.status_changed",
+    "conversation.updated",
+    "conversation.read",
+    "assignee.changed",
+];
+
+struct Cable {
+    config: LiveConfig,
+    tick: RwSignal<u64>,
+    socket: RefCell<Option<WebSocket>>,
+    /// Failed attempts since the last confirmed subscription (drives the backoff).
+    attempts: Cell<u32>,
+    /// Later confirmations are reconnects, after which missed events are refetched.
+    confirmed_once: Cell<bool>,
+    subscribed: Cell<bool>,
+    /// A refetch is already scheduled.
+    bump_pending: Cell<bool>,
+    /// Set when the workspace unmounts: the cable closes and stops reconnecting.
+    stopped: Arc<AtomicBool>,
+    /// The presence timer, cleared on stop (it is the one thing a closed socket leaves).
+    presence: Cell<Option<IntervalHandle>>,
+    on_message: RefCell<Option<js_sys::Function>>,
+    on_close: RefCell<Option<js_sys::Function>>,
+}
+
+/// Fetches the pubsub token, then connects; stops when the current owner is cleaned up.
+pub fn start(account_id: i64, tick: RwSignal<u64>) {
+    let stopped = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stopped);
+    on_cleanup(move || flag.store(true, Ordering::Relaxed));
+    spawn_local(async move {
+        // Without a token there is nothing to subscribe to; the page still works by reloads.
+        if let Ok(config) = get_live_config(account_id).await {
+            connect_with(config, tick, stopped);
+        }
+    });
+}
+
+fn connect_with(config: LiveConfig, tick: RwSignal<u64>, stopped: Arc<AtomicBool>) {
+    if stopped.load(Ordering::Relaxed) {
+        return;
+    }
+    let cable = Rc::new(Cable {
+        config,
+        tick,
+        socket: RefCell::new(None),
+        attempts: Cell::new(0),
+        confirmed_once: Cell::new(false),
+        subscribed: Cell::new(false),
+        bump_pending: Cell::new(false),
+        stopped,
+        presence: Cell::new(None),
+        on_message: RefCell::new(None),
+        on_close: RefCell::new(None),
+    });
+    let c = Rc::clone(&cable);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        if let Some(text) = ev.data().as_string() {
+            c.receive(&text);
+        }
+    });
+    let c = Rc::clone(&cable);
+    let on_close = Closure::<dyn FnMut()>::new(move || c.reconnect_later());
+    *cable.on_message.borrow_mut() = Some(on_message.into_js_value().unchecked_into());
+    *cable.on_close.borrow_mut() = Some(on_close.into_js_value().unchecked_into());
+    cable.connect();
+
+    let c = Rc::clone(&cable);
+    if let Ok(handle) = set_interval_with_handle(move || c.send_presence(), PRESENCE_EVERY) {
+        cable.presence.set(Some(handle));
+    }
+}
+
+impl Cable {
+    fn is_stopped(&self) -> bool {
+        let stopped = self.stopped.load(Ordering::Relaxed);
+        if stopped {
+            self.close();
+            if let Some(presence) = self.presence.take() {
+                presence.clear();
+            }
+        }
+        stopped
+    }
+
+    fn identifier(&self) -> String {
+        serde_json::json!({
+            "channel": "RoomChannel",
+            "pubsub_token": self.config.pubsub_token,
+            "account_id": self.config.account_id,
+            "user_id": self.config.user_id,
+        })
+        .to_string()
+    }
+
+    fn connect(self: &Rc<Self>) {
+        if self.is_stopped() {
+            return;
+        }
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let scheme = match location.protocol().as_deref() {
+            Ok("https:") => "wss",
+            _ => "ws",
+        };
+        let host = location.host().unwrap_or_default();
+        let Ok(socket) = WebSocket::new(&format!("{scheme}://{host}/cable")) else {
+            self.reconnect_later();
+            return;
+        };
+        socket.set_onmessage(self.on_message.borrow().as_ref());
+        socket.set_onclose(self.on_close.borrow().as_ref());
+        self.subscribed.set(false);
+        *self.socket.borrow_mut() = Some(socket);
+    }
+
+    /// Drops the current socket without triggering the reconnect of an unexpected close.
+    fn close(&self) {
+        if let Some(socket) = self.socket.borrow_mut().take() {
+            socket.set_onclose(None);
+            socket.set_onmessage(None);
+            let _ = socket.close();
+        }
+        self.subscribed.set(false);
+    }
+
+    fn reconnect_later(self: &Rc<Self>) {
+        self.close();
+        if self.is_stopped() {
+            return;
+        }
+        let attempt = self.attempts.get();
+        self.attempts.set(attempt.saturating_add(1));
+        // 1 s, 2 s, 4 s … capped, plus jitter so a restarted server is not hit all at once.
+        let base = 1000u32
+            .saturating_mul(1 << attempt.min(5))
+            .min(MAX_BACKOFF_MS);
+        let jitter = (js_sys::Math::random() * 500.0) as u32;
+        let c = Rc::clone(self);
+        set_timeout(
+            move || c.connect(),
+            Duration::from_millis(u64::from(base + jitter)),
+        );
+    }
+
+    fn send(&self, frame: &Value) {
+        if let Some(socket) = self.socket.borrow().as_ref()
+            && socket.ready_state() == WebSocket::OPEN
+        {
+            let _ = socket.send_with_str(&frame.to_string());
+        }
+    }
+
+    fn send_presence(&self) {
+        if self.subscribed.get() && !self.is_stopped() {
+            let data = serde_json::json!({ "action": "update_presence" }).to_string();
+            let frame = serde_json::json!({
+                "command": "message", "identifier": self.identifier(), "data": data,
+            });
+            self.send(&frame);
+        }
+    }
+
+    /// Schedules one refetch for a burst of events.
+    fn bump(self: &Rc<Self>) {
+        if self.bump_pending.replace(true) {
+            return;
+        }
+        let c = Rc::clone(self);
+        set_timeout(
+            move || {
+                c.bump_pending.set(false);
+                if !c.is_stopped() {
+                    // The workspace may be gone already: then there is nothing to refetch.
+                    let _ = c.tick.try_update(|t| *t += 1);
+                }
+            },
+            COALESCE,
+        );
+    }
+
+    fn receive(self: &Rc<Self>, text: &str) {
+        if self.is_stopped() {
+            return;
+        }
+        let Ok(frame) = serde_json::from_str::<Value>(text) else {
+            return;
+        };
+        match frame.get("type").and_then(Value::as_str) {
+            Some("welcome") => {
+                let subscribe = serde_json::json!({
+                    "command": "subscribe", "identifier": self.identifier(),
+                });
+                self.send(&subscribe);
+            }
+            Some("confirm_subscription") => {
+                self.attempts.set(0);
+                self.subscribed.set(true);
+                self.send_presence();
+                if self.confirmed_once.replace(true) {
+                    self.bump();
+                }
+            }
+            Some("disconnect") => self.reconnect_later(),
+            Some(_) => {}
+            None => {
+                let event = frame
+                    .get("message")
+                    .and_then(|m| m.get("event"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                if RELEVANT.contains(&event) {
+                    self.bump();
+                }
+            }
+        }
+    }
+}

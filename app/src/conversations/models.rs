@@ -1,0 +1,147 @@
+//! What the conversation workspace renders. The server trims core's wire types down to these,
+//! so the browser receives only the fields it shows.
+
+use onechat_core::domain::ConversationStatus;
+use onechat_core::wire::conversation::ListMeta;
+use serde::{Deserialize, Serialize};
+
+/// One page of the conversation list with its tab counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationPage {
+    /// Mine / unassigned / all counts for the current status filter.
+    pub counts: ListMeta,
+    /// The rows, most recent activity first.
+    pub rows: Vec<ConversationRow>,
+    /// The server's clock (unix seconds): relative times are computed against it, so the
+    /// server render and the hydrated page agree.
+    pub now: i64,
+}
+
+/// One row of the conversation list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationRow {
+    /// Per-account display id (the one in URLs).
+    pub display_id: i64,
+    /// The contact's name.
+    pub contact_name: String,
+    /// The last message that is not an activity line, as plain text.
+    pub preview: String,
+    /// The inbox's name.
+    pub inbox_name: String,
+    /// Unix seconds.
+    pub last_activity_at: i64,
+    /// Unread incoming messages.
+    pub unread_count: i64,
+}
+
+/// An open conversation: its header and the latest messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thread {
+    /// Per-account display id.
+    pub display_id: i64,
+    /// The contact's name.
+    pub contact_name: String,
+    /// open, pending, snoozed or resolved.
+    pub status: ConversationStatus,
+    /// Oldest first.
+    pub messages: Vec<ThreadMessage>,
+    /// The server's clock (unix seconds).
+    pub now: i64,
+}
+
+/// How a message is shown in the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MessageKind {
+    /// From the contact.
+    Incoming,
+    /// To the contact (agents, bots, templates).
+    Outgoing,
+    /// A system line ("Conversation was resolved by …").
+    Activity,
+    /// Visible to agents only.
+    PrivateNote,
+}
+
+impl MessageKind {
+    /// The CSS class of the message bubble.
+    pub fn class(self) -> &'static str {
+        match self {
+            MessageKind::Incoming => "message incoming",
+            MessageKind::Outgoing => "message outgoing",
+            MessageKind::Activity => "message activity",
+            MessageKind::PrivateNote => "message private-note",
+        }
+    }
+
+    /// From the wire's `message_type` (0 incoming, 1 outgoing, 2 activity, 3 template) and
+    /// `private` flag.
+    pub fn from_wire(message_type: i16, private: bool) -> MessageKind {
+        match (message_type, private) {
+            (2, _) => MessageKind::Activity,
+            (_, true) => MessageKind::PrivateNote,
+            (0, false) => MessageKind::Incoming,
+            _ => MessageKind::Outgoing,
+        }
+    }
+}
+
+/// One message in the thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    /// Message id.
+    pub id: i64,
+    /// Bubble style.
+    pub kind: MessageKind,
+    /// Plain text (rendered as a text node, never as HTML).
+    pub content: String,
+    /// Who sent it, when known.
+    pub sender_name: Option<String>,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// What the browser needs to subscribe to the user's `RoomChannel` on `/cable`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveConfig {
+    /// The user's pubsub token.
+    pub pubsub_token: String,
+    /// The account shown.
+    pub account_id: i64,
+    /// The signed-in user.
+    pub user_id: i64,
+}
+
+/// "now", "5m", "3h", "2d": how long ago `then` was, seen from `now`.
+pub fn relative_time(then: i64, now: i64) -> String {
+    let secs = (now - then).max(0);
+    match secs {
+        0..60 => "now".to_owned(),
+        60..3_600 => format!("{}m", secs / 60),
+        3_600..86_400 => format!("{}h", secs / 3_600),
+        _ => format!("{}d", secs / 86_400),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_time_rounds_down_to_the_largest_unit() {
+        assert_eq!(relative_time(100, 100), "now");
+        assert_eq!(relative_time(100, 50), "now");
+        assert_eq!(relative_time(0, 59), "now");
+        assert_eq!(relative_time(0, 60), "1m");
+        assert_eq!(relative_time(0, 7_200), "2h");
+        assert_eq!(relative_time(0, 3 * 86_400 + 5), "3d");
+    }
+
+    #[test]
+    fn private_notes_and_activities_win_over_the_direction() {
+        assert_eq!(MessageKind::from_wire(0, false), MessageKind::Incoming);
+        assert_eq!(MessageKind::from_wire(1, false), MessageKind::Outgoing);
+        assert_eq!(MessageKind::from_wire(3, false), MessageKind::Outgoing);
+        assert_eq!(MessageKind::from_wire(1, true), MessageKind::PrivateNote);
+        assert_eq!(MessageKind::from_wire(2, true), MessageKind::Activity);
+    }
+}

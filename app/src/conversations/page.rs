@@ -1,0 +1,76 @@
+//! The conversations page: the list on the left, the open thread (or a welcome) on the right.
+//! Filters live in the query string, so tabs are plain links that work without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::list_pane::{ConversationList, Filters};
+use super::live;
+use super::server_fns::{SendReply, ToggleConversationStatus, list_conversations};
+use super::thread::ThreadView;
+use crate::layout::CurrentAccount;
+
+/// `/app/accounts/:account_id/dashboard` and `…/conversations/:display_id`.
+#[component]
+pub fn ConversationsPage() -> impl IntoView {
+    let Some(current) = use_context::<CurrentAccount>() else {
+        // Only reachable outside the workspace frame, which always provides the account.
+        return ().into_any();
+    };
+    let account_id = current.account.id;
+    let name = current.user.available_name;
+    let params = use_params_map();
+    let query = use_query_map();
+    let display_id = Memo::new(move |_| {
+        params
+            .read()
+            .get("display_id")
+            .and_then(|id| id.parse::<i64>().ok())
+    });
+    let filters = Memo::new(move |_| {
+        let query = query.read();
+        Filters::from_query(query.get("assignee"), query.get("status"))
+    });
+    let live = live::start(account_id);
+    let reply = ServerAction::<SendReply>::new();
+    let toggle = ServerAction::<ToggleConversationStatus>::new();
+    let list = Resource::new(
+        move || {
+            (
+                filters.get(),
+                live.tick.get(),
+                reply.version().get(),
+                toggle.version().get(),
+            )
+        },
+        move |(filters, ..)| {
+            list_conversations(account_id, filters.assignee.into(), filters.status.into())
+        },
+    );
+
+    view! {
+        <Title text="Conversations" />
+        <div class="conversations">
+            <ConversationList account_id filters selected=display_id list />
+            <section class="thread-pane" aria-label="Conversation">
+                {move || match display_id.get() {
+                    Some(id) => {
+                        view! { <ThreadView account_id display_id=id live reply toggle /> }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <div class="empty-state">
+                                <h1>{format!("Welcome, {name}")}</h1>
+                                <p class="muted">"Pick a conversation to open it here."</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+    .into_any()
+}
