@@ -16,6 +16,7 @@ pub mod inbox_members;
 pub mod inboxes;
 pub mod labels;
 pub mod messages;
+pub mod notifications;
 pub mod presence;
 pub mod profile;
 pub mod public_api;

@@ -16,6 +16,7 @@ pub mod errors;
 pub mod inbox;
 pub mod label;
 pub mod message;
+pub mod notification;
 pub mod profile;
 pub mod public;
 pub mod session;

@@ -18,6 +18,7 @@ mod inbox_members;
 mod inboxes;
 mod labels;
 mod messages;
+mod notifications;
 mod profile;
 mod public;
 mod teams;
@@ -46,7 +47,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(agent_bots::router())
         .merge(contacts::router())
         .merge(conversations::router())
-        .merge(messages::router());
+        .merge(messages::router())
+        .merge(notifications::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(accounts::router())
         .merge(profile::router())

@@ -270,6 +270,13 @@ async fn publish_loaded(svc: &Services, posted: &Posted, extras: &Extras) -> Res
                 name: "conversation.mentioned",
                 data,
             });
+            super::notifications::publish_created(
+                svc,
+                posted.after.account_id,
+                *user_id,
+                posted.after.id,
+            )
+            .await?;
         }
     }
     Ok(())

@@ -771,3 +771,23 @@ pub async fn find_with_rules_context(
     })?;
     Ok(row.map(|r| (r.conversation, r.context)))
 }
+
+/// Conversations of an account by primary key, in no particular order (one query).
+pub async fn find_many(conn: Conn<'_>, account_id: i64, ids: &[i64]) -> Result<Vec<Conversation>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_conn!(conn, |c| {
+        let mut builder = sqlx::QueryBuilder::new(concat!(
+            "select ",
+            columns!(""),
+            " from conversations where account_id = "
+        ));
+        builder.push_bind(account_id).push(" and id in ");
+        super::push_id_list(&mut builder, ids);
+        builder
+            .build_query_as::<Conversation>()
+            .fetch_all(&mut *c)
+            .await
+    })?)
+}

@@ -26,3 +26,18 @@ pub struct MetaPayload<M, T> {
     /// The records.
     pub payload: T,
 }
+
+/// `{"data": …}`, as the notifications list wraps its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Data<T> {
+    /// The wrapped value.
+    pub data: T,
+}
+
+impl<T> Data<T> {
+    /// Wraps `data`.
+    pub fn new(data: T) -> Data<T> {
+        Data { data }
+    }
+}

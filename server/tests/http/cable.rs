@@ -617,9 +617,21 @@ async fn a_mentioned_agent_is_told_personally() {
     let mentioned = member.event("conversation.mentioned").await;
     assert_eq!(mentioned["id"], scene.conversation_id);
     assert_eq!(mentioned["inbox_id"], scene.inbox["id"]);
+    // The bell: the new notification with the unread count.
+    let notified = member.event("notification.created").await;
+    assert_eq!(notified["unread_count"], 1);
+    assert_eq!(
+        notified["notification"]["notification_type"],
+        "conversation_mention"
+    );
+    assert_eq!(
+        notified["notification"]["primary_actor_id"],
+        scene.conversation_id
+    );
     let admin_events = event_names(&admin.events_within(QUIET).await);
     assert!(
-        !admin_events.contains(&"conversation.mentioned".to_owned()),
+        !admin_events.contains(&"conversation.mentioned".to_owned())
+            && !admin_events.contains(&"notification.created".to_owned()),
         "{admin_events:?}"
     );
 }

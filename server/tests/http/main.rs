@@ -15,6 +15,7 @@ mod dashboard;
 mod inboxes;
 mod labels;
 mod messages;
+mod notifications;
 mod permissions;
 mod profile;
 mod public_api;

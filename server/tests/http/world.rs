@@ -180,7 +180,7 @@ impl World {
                 ("id", "canned_responses") => "canned_response",
                 ("id", "custom_attribute_definitions") => "custom_attribute",
                 // Access is refused before the campaign is looked up.
-                ("id", "campaigns") => "label",
+                ("id", "campaigns") | ("id", "notifications") => "label",
                 ("id", "messages") => "message",
                 ("label", _) => "label",
                 _ => panic!("no fixture for {{{name}}} in {path}: add one to tests/http/world.rs"),
