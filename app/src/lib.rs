@@ -10,6 +10,8 @@ pub mod conversations;
 pub mod error;
 pub mod ids;
 pub mod layout;
+pub mod notifications;
+pub mod profile;
 pub mod routes;
 pub mod setup;
 
@@ -73,6 +75,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("conversations/:display_id")
                         view=conversations::ConversationsPage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("profile/settings")
+                        view=profile::ProfilePage
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("notifications")
+                        view=notifications::NotificationsPage
                         ssr=SsrMode::InOrder
                     />
                     <Route

@@ -16,6 +16,16 @@ pub fn conversation(account_id: i64, display_id: i64) -> String {
     format!("/app/accounts/{account_id}/conversations/{display_id}")
 }
 
+/// The signed-in user's profile settings (Chatwoot's URL).
+pub fn profile_settings(account_id: i64) -> String {
+    format!("/app/accounts/{account_id}/profile/settings")
+}
+
+/// The signed-in user's notifications in an account.
+pub fn notifications(account_id: i64) -> String {
+    format!("/app/accounts/{account_id}/notifications")
+}
+
 /// Shown for any unknown path.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -43,10 +43,48 @@ pub struct Thread {
     pub contact_name: String,
     /// open, pending, snoozed or resolved.
     pub status: ConversationStatus,
+    /// Assignee, team, labels and priority, with what can be picked.
+    pub details: ThreadDetails,
     /// Oldest first.
     pub messages: Vec<ThreadMessage>,
     /// The server's clock (unix seconds).
     pub now: i64,
+}
+
+/// What the details forms under the thread header show. A change re-creates the forms;
+/// an unchanged refetch leaves them (and whatever the agent is picking) alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ThreadDetails {
+    /// The assigned agent.
+    pub assignee_id: Option<i64>,
+    /// The assigned team.
+    pub team_id: Option<i64>,
+    /// The conversation's labels.
+    pub labels: Vec<String>,
+    /// low, medium, high, urgent, or `None`.
+    pub priority: Option<String>,
+    /// What the selects and checkboxes offer.
+    pub choices: ThreadChoices,
+}
+
+/// The account's agents, teams and labels, as the thread header offers them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ThreadChoices {
+    /// Agents by name.
+    pub agents: Vec<Choice>,
+    /// Teams by name.
+    pub teams: Vec<Choice>,
+    /// Label titles.
+    pub labels: Vec<String>,
+}
+
+/// One option of a select.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Choice {
+    /// The agent's or team's id.
+    pub id: i64,
+    /// What is shown.
+    pub name: String,
 }
 
 /// How a message is shown in the thread.

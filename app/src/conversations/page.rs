@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::actions::ThreadActions;
 use super::list_pane::{ConversationList, Filters};
 use super::live;
-use super::server_fns::{SendReply, ToggleConversationStatus, list_conversations};
+use super::server_fns::{SendReply, list_conversations};
 use super::thread::ThreadView;
 use crate::layout::CurrentAccount;
 
@@ -34,14 +35,14 @@ pub fn ConversationsPage() -> impl IntoView {
     });
     let live = live::start(account_id);
     let reply = ServerAction::<SendReply>::new();
-    let toggle = ServerAction::<ToggleConversationStatus>::new();
+    let actions = ThreadActions::new();
     let list = Resource::new(
         move || {
             (
                 filters.get(),
                 live.tick.get(),
                 reply.version().get(),
-                toggle.version().get(),
+                actions.version(),
             )
         },
         move |(filters, ..)| {
@@ -56,7 +57,7 @@ pub fn ConversationsPage() -> impl IntoView {
             <section class="thread-pane" aria-label="Conversation">
                 {move || match display_id.get() {
                     Some(id) => {
-                        view! { <ThreadView account_id display_id=id live reply toggle /> }
+                        view! { <ThreadView account_id display_id=id live reply actions /> }
                             .into_any()
                     }
                     None => {

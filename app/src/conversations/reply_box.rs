@@ -1,10 +1,13 @@
 //! The reply box: a textarea where Enter sends and Shift+Enter starts a new line, and the
 //! Reply / Private note toggle. It is a real form, so sending also works without JavaScript.
+//! With JavaScript, `/` opens the canned-response picker and typing is announced.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::canned::{CannedMenu, CannedPicker};
 use super::server_fns::SendReply;
+use super::typing::Typing;
 use crate::ids;
 use crate::layout::FormError;
 
@@ -18,6 +21,8 @@ pub fn ReplyBox(
     let content = RwSignal::new(String::new());
     let note = RwSignal::new(false);
     let pending = action.pending();
+    let picker = CannedPicker::new(account_id, content);
+    let typing = Typing::new(account_id, display_id);
     let seen_version = StoredValue::new(action.version().get_untracked());
     // Clear the box once the server took the message (not before: a failed send keeps it).
     Effect::new(move |_| {
@@ -26,6 +31,7 @@ pub fn ReplyBox(
             seen_version.set_value(version);
             if matches!(action.value().get_untracked(), Some(Ok(()))) {
                 content.set(String::new());
+                typing.stop();
             }
         }
     });
@@ -34,6 +40,7 @@ pub fn ReplyBox(
         if text.trim().is_empty() || pending.get_untracked() {
             return;
         }
+        typing.stop();
         let mode = if note.get_untracked() {
             "note"
         } else {
@@ -47,6 +54,9 @@ pub fn ReplyBox(
         });
     };
     let on_keydown = move |ev: KeyboardEvent| {
+        if picker.on_keydown(&ev) {
+            return;
+        }
         if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
             ev.prevent_default();
             send();
@@ -72,6 +82,7 @@ pub fn ReplyBox(
                     "Private note"
                 </label>
             </fieldset>
+            <CannedMenu picker />
             <textarea
                 name="content"
                 aria-label="Message"
@@ -84,7 +95,11 @@ pub fn ReplyBox(
                     }
                 }
                 prop:value=move || content.get()
-                on:input=move |ev| content.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    content.set(event_target_value(&ev));
+                    picker.on_input();
+                    typing.input(note.get_untracked());
+                }
                 on:keydown=on_keydown
             ></textarea>
             <FormError message=Signal::derive(move || {

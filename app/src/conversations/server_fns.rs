@@ -43,16 +43,47 @@ pub async fn list_conversations(
 /// The conversation and its latest messages.
 #[server(prefix = "/_srv")]
 pub async fn get_thread(account_id: i64, display_id: i64) -> Result<Thread, DashboardError> {
-    use onechat_core::services::{conversations, messages};
+    use super::models::{Choice, ThreadChoices, ThreadDetails};
+    use onechat_core::services::{agents, conversations, labels, messages, teams};
 
     let ctx = crate::context::dashboard()?;
     let (_, scope) = crate::context::require_scope(&ctx, account_id).await?;
     let conversation = conversations::show(&ctx.services, &scope, display_id).await?;
     let (_, list) = messages::list(&ctx.services, &scope, display_id, None, None).await?;
+    let choices = ThreadChoices {
+        agents: agents::list(&ctx.services, &scope)
+            .await?
+            .into_iter()
+            .map(|a| Choice {
+                id: a.id,
+                name: a.available_name,
+            })
+            .collect(),
+        teams: teams::list(&ctx.services, &scope)
+            .await?
+            .into_iter()
+            .map(|t| Choice {
+                id: t.id,
+                name: t.name,
+            })
+            .collect(),
+        labels: labels::list(&ctx.services, &scope)
+            .await?
+            .into_iter()
+            .map(|l| l.title)
+            .collect(),
+    };
     Ok(Thread {
         display_id,
         contact_name: conversation.meta.sender.name,
         status: conversation.status,
+        details: ThreadDetails {
+            assignee_id: conversation.meta.assignee.map(|a| a.id),
+            team_id: conversation.meta.team.map(|t| t.id),
+            labels: conversation.labels,
+            priority: conversation.priority,
+            choices,
+        },
         messages: list.into_iter().map(super::render::message).collect(),
         now: unix_now(),
     })
@@ -111,7 +142,7 @@ pub async fn get_live_config(account_id: i64) -> Result<LiveConfig, DashboardErr
 
 /// The server's clock in unix seconds.
 #[cfg(feature = "ssr")]
-fn unix_now() -> i64 {
+pub(super) fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ids;
+use crate::notifications::NotificationBell;
 
 /// Links to the workspace's sections.
 #[component]
@@ -20,6 +21,9 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
                         <span class="icon" aria-hidden="true">"💬"</span>
                         <span>"Conversations"</span>
                     </A>
+                </li>
+                <li>
+                    <NotificationBell account_id />
                 </li>
             </ul>
         </nav>

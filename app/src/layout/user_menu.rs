@@ -1,15 +1,18 @@
 //! The avatar button and its menu (availability, profile, log out).
 
 use leptos::prelude::*;
+use onechat_core::domain::Availability;
 use onechat_core::wire::session::SessionUser;
 
 use crate::auth::LogOut;
 use crate::ids;
+use crate::profile::AvailabilityMenu;
+use crate::routes;
 
 /// The signed-in user's avatar; a click opens the menu. Opening is client-side state, so the
 /// menu only works once the page is hydrated.
 #[component]
-pub fn UserMenu(user: SessionUser) -> impl IntoView {
+pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) -> impl IntoView {
     let open = RwSignal::new(false);
     let log_out = ServerAction::<LogOut>::new();
     let initials = initials(&user.available_name);
@@ -34,6 +37,10 @@ pub fn UserMenu(user: SessionUser) -> impl IntoView {
                     <strong>{user.available_name.clone()}</strong>
                     <span class="muted">{user.email.clone()}</span>
                 </div>
+                <AvailabilityMenu account_id initial=availability />
+                <a class="menu-item" role="menuitem" href=routes::profile_settings(account_id)>
+                    "Profile settings"
+                </a>
                 <ActionForm action=log_out>
                     <button type="submit" class="menu-item" role="menuitem">"Log out"</button>
                 </ActionForm>

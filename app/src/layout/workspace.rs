@@ -61,13 +61,18 @@ pub fn Workspace() -> impl IntoView {
 #[component]
 fn Frame(current: CurrentAccount) -> impl IntoView {
     let account_name = current.account.name.clone();
+    crate::notifications::provide_bell();
     view! {
         <div class="workspace">
             <Sidebar account_id=current.account.id />
             <div class="workspace-main">
                 <header class="topbar">
                     <span class="account-name">{account_name}</span>
-                    <UserMenu user=current.user.clone() />
+                    <UserMenu
+                        user=current.user.clone()
+                        account_id=current.account.id
+                        availability=current.account.availability
+                    />
                 </header>
                 <main class="workspace-content">
                     <Outlet />

@@ -1,0 +1,140 @@
+//! Plain rules behind the thread's actions and the reply box's helpers: priorities, snooze
+//! times and the canned-response picker's filter. Shared by the server and the browser.
+
+/// The priorities an agent can pick: form value and label (`none` clears it).
+pub const PRIORITIES: [(&str, &str); 5] = [
+    ("none", "None"),
+    ("low", "Low"),
+    ("medium", "Medium"),
+    ("high", "High"),
+    ("urgent", "Urgent"),
+];
+
+/// The snooze choices: form value and button label.
+pub const SNOOZES: [(&str, &str); 3] = [
+    ("next_reply", "Until next reply"),
+    ("tomorrow", "Until tomorrow"),
+    ("next_week", "Until next week"),
+];
+
+const DAY: i64 = 86_400;
+/// Snoozed conversations wake at 09:00 (UTC: OneChat has no account time zone yet).
+const WAKE_AT: i64 = 9 * 3_600;
+
+/// Until when (unix seconds) a snooze choice lasts, seen from `now`: `Some(None)` means until
+/// the next reply, `None` an unknown choice. Tomorrow is 09:00 UTC the next day, next week
+/// 09:00 UTC next Monday.
+pub fn snooze_until(choice: &str, now: i64) -> Option<Option<i64>> {
+    let today = now.div_euclid(DAY);
+    match choice {
+        "next_reply" => Some(None),
+        "tomorrow" => Some(Some((today + 1) * DAY + WAKE_AT)),
+        "next_week" => {
+            // Day 0 (1970-01-01) was a Thursday: 0 is Monday here.
+            let weekday = (today + 3).rem_euclid(7);
+            Some(Some((today + 7 - weekday) * DAY + WAKE_AT))
+        }
+        _ => None,
+    }
+}
+
+/// What follows a leading `/` when the message is a short-code lookup (`/ref` → `ref`), or
+/// `None` when the picker should stay closed.
+pub fn slash_query(content: &str) -> Option<&str> {
+    let rest = content.strip_prefix('/')?;
+    (!rest.contains(char::is_whitespace)).then_some(rest)
+}
+
+/// A canned response as the reply box offers it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CannedChoice {
+    /// What the agent types after `/`.
+    pub short_code: String,
+    /// What is inserted.
+    pub content: String,
+}
+
+/// The canned responses whose short code contains `query` (ignoring case); those starting
+/// with it come first, at most `limit`.
+pub fn filter_canned<'a>(
+    all: &'a [CannedChoice],
+    query: &str,
+    limit: usize,
+) -> Vec<&'a CannedChoice> {
+    let query = query.to_lowercase();
+    let mut hits: Vec<(bool, &CannedChoice)> = all
+        .iter()
+        .filter_map(|c| {
+            let code = c.short_code.to_lowercase();
+            code.contains(&query)
+                .then(|| (!code.starts_with(&query), c))
+        })
+        .collect();
+    hits.sort_by_key(|(later, _)| *later);
+    hits.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snoozes_wake_at_nine_utc() {
+        // 2026-11-21 (a Saturday) 11:43:55 UTC.
+        let now: i64 = 1_795_261_435;
+        let midnight = now - now.rem_euclid(DAY);
+        assert_eq!(snooze_until("next_reply", now), Some(None));
+        assert_eq!(
+            snooze_until("tomorrow", now),
+            Some(Some(midnight + DAY + WAKE_AT))
+        );
+        // Saturday → Monday.
+        assert_eq!(
+            snooze_until("next_week", now),
+            Some(Some(midnight + 2 * DAY + WAKE_AT))
+        );
+        assert_eq!(snooze_until("later", now), None);
+    }
+
+    #[test]
+    fn next_week_on_a_monday_is_seven_days_away() {
+        // 1970-01-05 was a Monday.
+        let monday_noon = 4 * DAY + 12 * 3_600;
+        assert_eq!(
+            snooze_until("next_week", monday_noon),
+            Some(Some(11 * DAY + WAKE_AT))
+        );
+    }
+
+    #[test]
+    fn the_picker_opens_on_a_leading_slash_only() {
+        assert_eq!(slash_query("/"), Some(""));
+        assert_eq!(slash_query("/ref"), Some("ref"));
+        assert_eq!(slash_query("/ref and more"), None);
+        assert_eq!(slash_query("hello /ref"), None);
+    }
+
+    #[test]
+    fn prefix_matches_come_first() {
+        let all = [
+            CannedChoice {
+                short_code: "thanks-refund".into(),
+                content: "a".into(),
+            },
+            CannedChoice {
+                short_code: "Refund".into(),
+                content: "b".into(),
+            },
+            CannedChoice {
+                short_code: "hello".into(),
+                content: "c".into(),
+            },
+        ];
+        let codes: Vec<_> = filter_canned(&all, "ref", 5)
+            .into_iter()
+            .map(|c| c.short_code.as_str())
+            .collect();
+        assert_eq!(codes, ["Refund", "thanks-refund"]);
+        assert_eq!(filter_canned(&all, "", 2).len(), 2);
+    }
+}

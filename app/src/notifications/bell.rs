@@ -1,0 +1,76 @@
+//! The bell in the sidebar: a link to the list with the unread count as a badge.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::server_fns::{MarkAllNotificationsRead, OpenNotification, get_unread_count};
+use crate::{ids, routes};
+
+/// Shared by the bell and the list page, so reading on the page also updates the badge.
+#[derive(Clone, Copy)]
+pub struct Bell {
+    /// The list page's "Mark all as read".
+    pub read_all: ServerAction<MarkAllNotificationsRead>,
+    /// The list page's "open this notification" (marks it read).
+    pub open: ServerAction<OpenNotification>,
+    /// Bumped every 30 s in the browser.
+    tick: RwSignal<u64>,
+}
+
+/// Provides the [`Bell`] to the workspace frame; call it once, above the sidebar and outlet.
+pub fn provide_bell() {
+    let bell = Bell {
+        read_all: ServerAction::new(),
+        open: ServerAction::new(),
+        tick: RwSignal::new(0),
+    };
+    #[cfg(feature = "hydrate")]
+    if let Ok(handle) = set_interval_with_handle(
+        move || bell.tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    provide_context(bell);
+}
+
+/// The bell linking to `account_id`'s notification list.
+#[component]
+pub fn NotificationBell(account_id: i64) -> impl IntoView {
+    let Some(bell) = use_context::<Bell>() else {
+        return ().into_any();
+    };
+    let count = Resource::new(
+        move || {
+            (
+                bell.tick.get(),
+                bell.read_all.version().get(),
+                bell.open.version().get(),
+            )
+        },
+        move |_| get_unread_count(account_id),
+    );
+    let badge = move || {
+        count
+            .get()
+            .and_then(Result::ok)
+            .filter(|n| *n > 0)
+            .map(|n| {
+                view! {
+                    <span id=ids::NOTIFICATION_BADGE class="badge">
+                        {if n > 99 { "99+".to_owned() } else { n.to_string() }}
+                    </span>
+                    <span class="visually-hidden">" unread"</span>
+                }
+            })
+    };
+
+    view! {
+        <A href=routes::notifications(account_id) attr:class="sidebar-link" attr:id=ids::NOTIFICATION_BELL>
+            <span class="icon bell" aria-hidden="true">"🔔"</span>
+            <span>"Notifications"</span>
+            <Transition>{badge}</Transition>
+        </A>
+    }
+    .into_any()
+}

@@ -1,0 +1,102 @@
+//! `/app/accounts/:account_id/notifications`: the list, newest first. Opening an item is a
+//! form post that marks it read and redirects to the conversation, so it works without
+//! JavaScript too.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::bell::Bell;
+use super::models::NotificationRow;
+use super::server_fns::{OpenNotification, list_notifications};
+use crate::conversations::models::relative_time;
+use crate::ids;
+use crate::layout::CurrentAccount;
+
+/// The notification list page.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let (Some(current), Some(bell)) = (use_context::<CurrentAccount>(), use_context::<Bell>())
+    else {
+        // Only reachable outside the workspace frame, which provides both.
+        return ().into_any();
+    };
+    let account_id = current.account.id;
+    let read_all = bell.read_all;
+    let open = bell.open;
+    let list = Resource::new(
+        move || read_all.version().get(),
+        move |_| list_notifications(account_id),
+    );
+
+    view! {
+        <Title text="Notifications" />
+        <div class="notifications-page">
+            <header class="notifications-header">
+                <h1>"Notifications"</h1>
+                <ActionForm action=read_all attr:id=ids::MARK_ALL_READ_FORM>
+                    <input type="hidden" name="account_id" value=account_id />
+                    <button type="submit" class="button" disabled=read_all.pending()>
+                        "Mark all as read"
+                    </button>
+                </ActionForm>
+            </header>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(page) if page.rows.is_empty() => {
+                            view! { <p class="muted empty-state">"No notifications yet."</p> }
+                                .into_any()
+                        }
+                        Ok(page) => {
+                            let now = page.now;
+                            view! {
+                                <ul id=ids::NOTIFICATION_LIST class="notification-list">
+                                    {page
+                                        .rows
+                                        .into_iter()
+                                        .map(|row| view! { <Item account_id row now open /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(err) => view! { <p role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Item(
+    account_id: i64,
+    row: NotificationRow,
+    now: i64,
+    open: ServerAction<OpenNotification>,
+) -> impl IntoView {
+    let class = if row.read {
+        "notification read"
+    } else {
+        "notification unread"
+    };
+    view! {
+        <li class=class>
+            <ActionForm action=open>
+                <input type="hidden" name="account_id" value=account_id />
+                <input type="hidden" name="notification_id" value=row.id />
+                <input type="hidden" name="display_id" value=row.display_id />
+                <button type="submit" class="notification-open">
+                    {(!row.read).then(|| view! {
+                        <span class="unread-dot" aria-hidden="true" />
+                        <span class="visually-hidden">"Unread: "</span>
+                    })}
+                    <span class="notification-title">{row.title}</span>
+                    <span class="muted">{format!("Conversation #{}", row.display_id)}</span>
+                    <time class="muted">{relative_time(row.created_at, now)}</time>
+                </button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,49 @@
+//! Online / Busy / Offline in the user menu. Each choice is a submit button of one form, so
+//! it also works without JavaScript (the server then sends the browser back).
+
+use leptos::prelude::*;
+use onechat_core::domain::Availability;
+
+use super::server_fns::SetAvailability;
+use crate::ids;
+
+const CHOICES: [(Availability, &str); 3] = [
+    (Availability::Online, "Online"),
+    (Availability::Busy, "Busy"),
+    (Availability::Offline, "Offline"),
+];
+
+/// The availability switch for `account_id`, starting at `initial`.
+#[component]
+pub fn AvailabilityMenu(account_id: i64, initial: Availability) -> impl IntoView {
+    let action = ServerAction::<SetAvailability>::new();
+    let current =
+        Signal::derive(move || action.value().get().and_then(Result::ok).unwrap_or(initial));
+
+    view! {
+        <ActionForm action attr:id=ids::AVAILABILITY_FORM attr:class="availability-form">
+            <input type="hidden" name="account_id" value=account_id />
+            <p class="menu-label" id="availability-label">"Availability"</p>
+            <div role="group" aria-labelledby="availability-label">
+                {CHOICES
+                    .into_iter()
+                    .map(|(choice, label)| {
+                        view! {
+                            <button
+                                type="submit"
+                                name="availability"
+                                value=choice.to_string()
+                                class="menu-item availability-choice"
+                                role="menuitemradio"
+                                aria-checked=move || (current.get() == choice).to_string()
+                            >
+                                <span class=format!("status-dot {choice}") aria-hidden="true" />
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,259 @@
+//! `/app/accounts/:account_id/profile/settings`: one form per section, each a real form so
+//! the page works without JavaScript. Errors from the server are shown under their form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::server_fns::{
+    ChangePassword, ProfileView, ResetAccessToken, UpdateProfile, UpdateSignature, get_profile,
+};
+use crate::error::DashboardError;
+use crate::ids;
+
+/// The profile settings page.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let profile = Resource::new_blocking(|| (), |_| get_profile());
+
+    view! {
+        <Title text="Profile settings" />
+        <div id=ids::PROFILE_PAGE class="settings-page">
+            <h1>"Profile settings"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match profile.await {
+                        Ok(shown) => view! { <Sections shown /> }.into_any(),
+                        Err(err) => view! { <p role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Sections(shown: ProfileView) -> impl IntoView {
+    view! {
+        <ProfileSection shown=shown.clone() />
+        <SignatureSection signature=shown.message_signature.clone() />
+        <PasswordSection />
+        <TokenSection token=shown.access_token />
+    }
+}
+
+#[component]
+fn ProfileSection(shown: ProfileView) -> impl IntoView {
+    let action = ServerAction::<UpdateProfile>::new();
+    let result: LastResult = Signal::derive(move || action.value().get());
+    view! {
+        <section class="card settings-section" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">"Profile"</h2>
+            <ActionForm action attr:id=ids::PROFILE_FORM attr:class="form">
+                <label for="profile-name">"Full name"</label>
+                <input
+                    id="profile-name"
+                    name="name"
+                    autocomplete="name"
+                    required
+                    value=shown.name
+                    aria-invalid=invalid(result, "name")
+                />
+                <label for="profile-display-name">"Display name"</label>
+                <input
+                    id="profile-display-name"
+                    name="display_name"
+                    autocomplete="nickname"
+                    value=shown.display_name
+                />
+                <label for="profile-email">"Email"</label>
+                <input
+                    id="profile-email"
+                    type="email"
+                    name="email"
+                    autocomplete="email"
+                    required
+                    value=shown.email
+                    aria-invalid=invalid(result, "email")
+                />
+                <Outcome result />
+                <button type="submit" class="button primary" disabled=action.pending()>
+                    "Update profile"
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn SignatureSection(signature: String) -> impl IntoView {
+    let action = ServerAction::<UpdateSignature>::new();
+    let result: LastResult = Signal::derive(move || action.value().get());
+    view! {
+        <section class="card settings-section" aria-labelledby="signature-heading">
+            <h2 id="signature-heading">"Message signature"</h2>
+            <ActionForm action attr:class="form">
+                <label for="profile-signature">"Signature"</label>
+                <textarea id="profile-signature" name="message_signature" rows="3">
+                    {signature}
+                </textarea>
+                <Outcome result />
+                <button type="submit" class="button primary" disabled=action.pending()>
+                    "Save signature"
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordSection() -> impl IntoView {
+    let action = ServerAction::<ChangePassword>::new();
+    let result: LastResult = Signal::derive(move || action.value().get());
+    let current = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    // Empty the fields once the server took the new password (a failure keeps them).
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            current.set(String::new());
+            password.set(String::new());
+            confirmation.set(String::new());
+        }
+    });
+    view! {
+        <section class="card settings-section" aria-labelledby="password-heading">
+            <h2 id="password-heading">"Change password"</h2>
+            <ActionForm action attr:id=ids::PASSWORD_FORM attr:class="form">
+                <label for="profile-current-password">"Current password"</label>
+                <input
+                    id="profile-current-password"
+                    type="password"
+                    name="current_password"
+                    autocomplete="current-password"
+                    required
+                    aria-invalid=invalid(result, "current_password")
+                    prop:value=move || current.get()
+                    on:input=move |ev| current.set(event_target_value(&ev))
+                />
+                <label for="profile-new-password">"New password"</label>
+                <input
+                    id="profile-new-password"
+                    type="password"
+                    name="password"
+                    autocomplete="new-password"
+                    required
+                    aria-invalid=invalid(result, "password")
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <label for="profile-password-confirmation">"Confirm new password"</label>
+                <input
+                    id="profile-password-confirmation"
+                    type="password"
+                    name="password_confirmation"
+                    autocomplete="new-password"
+                    required
+                    aria-invalid=invalid(result, "password_confirmation")
+                    prop:value=move || confirmation.get()
+                    on:input=move |ev| confirmation.set(event_target_value(&ev))
+                />
+                <Outcome result />
+                <button type="submit" class="button primary" disabled=action.pending()>
+                    "Change password"
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn TokenSection(token: String) -> impl IntoView {
+    let action = ServerAction::<ResetAccessToken>::new();
+    let error = Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    });
+    let token = Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| token.clone())
+    });
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        copy_to_clipboard(&token.get_untracked());
+        copied.set(true);
+    };
+    view! {
+        <section class="card settings-section" aria-labelledby="token-heading">
+            <h2 id="token-heading">"Access token"</h2>
+            <p class="muted">"Use this token to build integrations with the OneChat API."</p>
+            <label for=ids::ACCESS_TOKEN>"Your access token"</label>
+            <div class="token-row">
+                <input id=ids::ACCESS_TOKEN class="token" readonly value=token prop:value=token />
+                <button type="button" class="button" on:click=copy>
+                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                </button>
+                <ActionForm action>
+                    <button type="submit" class="button danger" disabled=action.pending()>
+                        "Reset token"
+                    </button>
+                </ActionForm>
+            </div>
+            <p class="form-error" role="alert">
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}
+
+/// The last submission's result: `None` before any.
+type LastResult = Signal<Option<Result<(), DashboardError>>>;
+
+/// `aria-invalid` for `field`: true when the last submission named it.
+fn invalid(result: LastResult, field: &'static str) -> impl Fn() -> &'static str {
+    move || match result.get() {
+        Some(Err(DashboardError::Invalid { fields, .. })) if fields.iter().any(|f| f == field) => {
+            "true"
+        }
+        _ => "false",
+    }
+}
+
+/// "Saved" after a success, the server's message after a failure.
+#[component]
+fn Outcome(result: LastResult) -> impl IntoView {
+    view! {
+        <p class="form-error" role="alert">
+            {move || result.get().and_then(Result::err).map(|e| e.to_string())}
+        </p>
+        <p class="form-saved" role="status">
+            {move || matches!(result.get(), Some(Ok(()))).then_some("Saved.")}
+        </p>
+    }
+}
+
+/// Writes `text` to the clipboard through `navigator.clipboard.writeText`, when available.
+#[cfg(feature = "hydrate")]
+fn copy_to_clipboard(text: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    let Ok(navigator) = get(&window, "navigator") else {
+        return;
+    };
+    let Ok(clipboard) = get(&navigator, "clipboard") else {
+        return;
+    };
+    if let Ok(write) = get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = write.call1(&clipboard, &JsValue::from_str(text));
+    }
+}
