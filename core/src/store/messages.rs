@@ -145,6 +145,21 @@ pub async fn find(conn: Conn<'_>, conversation_id: i64, id: i64) -> Result<Optio
     })?)
 }
 
+/// A message of an account by id (callers check which conversation it belongs to).
+pub async fn find_in_account(conn: Conn<'_>, account_id: i64, id: i64) -> Result<Option<Message>> {
+    Ok(on_conn!(conn, |c| {
+        sqlx::query_as::<_, Message>(concat!(
+            "select ",
+            columns!(),
+            " from messages where account_id = $1 and id = $2"
+        ))
+        .bind(account_id)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+    })?)
+}
+
 /// Which messages of a conversation to read, ids ascending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {

@@ -248,6 +248,20 @@ async fn a_visitor_chats_with_an_agent() {
     .await;
     let visitor = site.visitor().await;
     assert_eq!(site.get(&visitor, "conversations").await.json(), json!({}));
+    // The visitor sees the inbox's agents with their availability.
+    let added = site
+        .app
+        .post_json(
+            &site.agent_path("/inbox_members"),
+            &json!({ "inbox_id": site.inbox["id"], "user_ids": [site.admin.user.id] }),
+            &site.agent(),
+        )
+        .await;
+    assert_eq!(added.status, 200, "{}", added.text());
+    let agents = site.get(&visitor, "inbox_members").await.json();
+    assert_eq!(agents["payload"][0]["id"], site.admin.user.id);
+    assert_eq!(agents["payload"][0]["name"], "Ada Lovelace");
+    assert_eq!(agents["payload"][0]["availability_status"], "offline");
 
     let sent = site.say(&visitor, "Where is my order?").await;
     assert_eq!(sent["content"], "Where is my order?");

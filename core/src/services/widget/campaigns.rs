@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::{ContentType, MessageStatus, MessageType};
+use crate::domain::{ContentType, MessageStatus, MessageType, StoredEnum as _};
 use crate::store::{account_users, campaigns, conversations, inbox_members};
 use crate::wire::widget::{WidgetAgent, WidgetAgents, WidgetCampaign};
 use crate::{Error, Result, Services};
@@ -31,19 +31,11 @@ pub async fn agents(
         .into_iter()
         .map(|row| {
             let push = user_push(svc, session.account_id(), row);
-            let value = serde_json::to_value(&push).unwrap_or_default();
-            let text = |key: &str| {
-                value
-                    .get(key)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned()
-            };
             WidgetAgent {
-                id: value.get("id").and_then(Value::as_i64).unwrap_or_default(),
-                name: text("available_name"),
-                avatar_url: text("avatar_url"),
-                availability_status: text("availability_status"),
+                id: push.id,
+                name: push.available_name,
+                avatar_url: push.avatar_url,
+                availability_status: push.availability_status.as_str().to_owned(),
             }
         })
         .collect();

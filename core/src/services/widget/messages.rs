@@ -287,14 +287,14 @@ pub async fn update(
     let mut tx = svc.db.begin().await?;
     let session = session::session(svc, tx.conn(), website_token, auth).await?;
     let conversations = session::conversations(tx.conn(), &session).await?;
-    let mut found = None;
-    for conversation in conversations.iter().rev() {
-        if let Some(message) = messages::find(tx.conn(), conversation.id, message_id).await? {
-            found = Some((conversation.clone(), message));
-            break;
-        }
-    }
-    let (conversation, mut message) = found.ok_or(Error::NotFound)?;
+    // One lookup, then the message must belong to one of the visitor's own conversations.
+    let mut message = messages::find_in_account(tx.conn(), session.account_id(), message_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let conversation = conversations
+        .into_iter()
+        .find(|c| c.id == message.conversation_id)
+        .ok_or(Error::NotFound)?;
     let submitted = match params.contact.as_ref().and_then(|c| c.get("email")) {
         Some(email) if message.content_type == ContentType::InputEmail => {
             json!({ "email": email })
