@@ -16,6 +16,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod csat;
 pub mod custom_attribute_definitions;
+pub mod due;
 pub mod filter_sql;
 pub mod inbox_members;
 pub mod inboxes;

@@ -102,6 +102,11 @@ pub struct ServeConfig {
     /// mobile carriers put many people behind one address, so keep it generous.
     #[arg(long, env = "ONECHAT_CABLE_MAX_PER_IP", default_value_t = 2000)]
     pub cable_max_per_ip: usize,
+
+    /// How often the periodic jobs run, in seconds (snoozed conversations reopening,
+    /// auto-resolve); 0 turns them off.
+    #[arg(long, env = "ONECHAT_JOBS_EVERY_SECS", default_value_t = 300)]
+    pub jobs_every_secs: u64,
 }
 
 impl std::fmt::Debug for ServeConfig {
@@ -116,6 +121,7 @@ impl std::fmt::Debug for ServeConfig {
             .field("trust_proxy", &self.trust_proxy)
             .field("site_root", &self.site_root)
             .field("widget_site_root", &self.widget_site_root)
+            .field("jobs_every_secs", &self.jobs_every_secs)
             .finish()
     }
 }

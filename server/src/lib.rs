@@ -9,6 +9,7 @@ pub mod cable;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod jobs;
 pub mod metrics;
 pub mod router;
 pub mod routes;

@@ -82,6 +82,10 @@ pub async fn run(config: ServeConfig) -> anyhow::Result<()> {
     );
     let db = state.services.db.clone();
     let hub = state.cable.hub.clone();
+    let jobs = crate::jobs::spawn(
+        state.services.clone(),
+        std::time::Duration::from_secs(state.config.jobs_every_secs),
+    );
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
@@ -92,6 +96,10 @@ pub async fn run(config: ServeConfig) -> anyhow::Result<()> {
         })
         .await
         .context("server error")?;
+    // A job stopped mid-way rolls its transaction back; the next start runs it again.
+    if let Some(jobs) = jobs {
+        jobs.abort();
+    }
     tracing::info!("shutting down: closing database connections");
     db.close().await;
     Ok(())

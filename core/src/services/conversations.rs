@@ -8,6 +8,7 @@ mod create;
 mod details;
 mod list;
 pub mod render;
+mod scheduled;
 mod status;
 mod typing;
 
@@ -21,6 +22,7 @@ pub use details::{
 };
 pub use list::{ListParams, filter, list, meta, search};
 pub(crate) use status::survey_if_resolved;
+pub use scheduled::{JobReport, run_due_jobs};
 pub use status::{mute, toggle_priority, toggle_status, unmute};
 pub use typing::toggle_typing;
 pub(crate) use typing::{contact_typing, event_name as typing_event_name};

@@ -13,6 +13,7 @@ mod conversations;
 mod custom_attributes;
 mod dashboard;
 mod inboxes;
+mod jobs;
 mod labels;
 mod messages;
 mod notifications;

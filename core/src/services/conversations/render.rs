@@ -252,7 +252,7 @@ fn label_list(row: &Row) -> Vec<String> {
 }
 
 /// `agent_reply_time_window` as hours (a number or a numeric string).
-fn window_hours(value: &serde_json::Value) -> Option<f64> {
+pub(crate) fn window_hours(value: &serde_json::Value) -> Option<f64> {
     let hours = value
         .as_f64()
         .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))?;
