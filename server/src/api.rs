@@ -14,6 +14,7 @@ mod canned_responses;
 mod contacts;
 mod conversations;
 mod custom_attribute_definitions;
+mod custom_filters;
 mod inbox_members;
 mod inboxes;
 mod labels;
@@ -21,6 +22,7 @@ mod messages;
 mod notifications;
 mod profile;
 mod public;
+mod search;
 mod teams;
 mod widget;
 
@@ -42,12 +44,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(teams::router())
         .merge(canned_responses::router())
         .merge(custom_attribute_definitions::router())
+        .merge(custom_filters::router())
         .merge(inboxes::router())
         .merge(inbox_members::router())
         .merge(agent_bots::router())
         .merge(contacts::router())
         .merge(conversations::router())
         .merge(messages::router())
+        .merge(search::router())
         .merge(notifications::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(accounts::router())

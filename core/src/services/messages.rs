@@ -6,6 +6,7 @@ mod content;
 pub mod post;
 pub mod render;
 pub mod templates;
+pub mod variables;
 
 pub use content::parse_content_attributes;
 

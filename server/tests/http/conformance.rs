@@ -143,6 +143,10 @@ fn request(method: &str, template: &str) -> Option<(Option<&'static str>, &'stat
             r#"{"name":"Cara","email":"cara@example.com","role":"agent","password":"Passw0rd!"}"#,
         ),
         "POST /canned_responses" => (None, r#"{"short_code":"bye","content":"Bye"}"#),
+        "POST /custom_filters" | "PATCH /custom_filters/{id}" => (
+            None,
+            r#"{"name":"Pending","filter_type":"conversation","query":{"payload":[{"attribute_key":"status","filter_operator":"equal_to","values":["pending"]}]}}"#,
+        ),
         "POST /contacts" => (
             None,
             r#"{"name":"Lin","email":"lin@example.com","inbox_id":"$inbox"}"#,

@@ -112,6 +112,15 @@ impl World {
             .await
             .json();
 
+        let custom_filter = app
+            .post_json(
+                &path("/custom_filters"),
+                &json!({ "name": "Open", "query": { "payload": [{ "attribute_key": "status", "filter_operator": "equal_to", "values": ["open"] }] } }),
+                &token,
+            )
+            .await
+            .json();
+
         let ids: HashMap<&'static str, String> = [
             ("account", admin.account.id.to_string()),
             ("inbox", inbox_id.to_string()),
@@ -133,6 +142,7 @@ impl World {
             ("agent", agent.user_id.to_string()),
             ("canned_response", canned["id"].to_string()),
             ("custom_attribute", attribute["id"].to_string()),
+            ("custom_filter", custom_filter["id"].to_string()),
         ]
         .into_iter()
         .collect();
@@ -179,6 +189,7 @@ impl World {
                 ("id", "agents") => "agent",
                 ("id", "canned_responses") => "canned_response",
                 ("id", "custom_attribute_definitions") => "custom_attribute",
+                ("id", "custom_filters") => "custom_filter",
                 // Access is refused before the campaign is looked up.
                 ("id", "campaigns") | ("id", "notifications") => "label",
                 ("id", "messages") => "message",
