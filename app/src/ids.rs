@@ -41,3 +41,47 @@ pub const NOTIFICATION_BADGE: &str = "notification-badge";
 pub const NOTIFICATION_LIST: &str = "notification-list";
 /// The "Mark all as read" form.
 pub const MARK_ALL_READ_FORM: &str = "mark-all-read-form";
+/// The search box above the conversation list.
+pub const LIST_SEARCH: &str = "list-search";
+/// The conversation list's sort select.
+pub const LIST_SORT: &str = "list-sort";
+/// The "Load more" link under the conversation list.
+pub const LOAD_MORE: &str = "load-more";
+/// The message search results page.
+pub const SEARCH_PAGE: &str = "search-page";
+/// The search page's form.
+pub const SEARCH_FORM: &str = "search-form";
+/// The open conversation's scrolling message pane.
+pub const THREAD_SCROLL: &str = "thread-scroll";
+/// The "Load earlier messages" link at the top of the thread.
+pub const LOAD_EARLIER: &str = "load-earlier";
+/// The thread's mute, participants and transcript controls.
+pub const THREAD_SETTINGS: &str = "thread-settings";
+/// The reply box's emoji popover (its emoji buttons are `emoji-picker-<n>`).
+pub const EMOJI_PICKER: &str = "emoji-picker";
+/// The reply box's hidden file input.
+pub const REPLY_FILE_INPUT: &str = "reply-file-input";
+/// The chips of the files attached to the reply.
+pub const REPLY_ATTACHMENTS: &str = "reply-attachments";
+/// The `@` mention suggestions of a private note.
+pub const MENTION_MENU: &str = "mention-menu";
+/// The reply box's rich text toggle.
+pub const RICH_TEXT_TOGGLE: &str = "rich-text-toggle";
+/// The contact panel beside an open conversation.
+pub const CONTACT_PANEL: &str = "contact-panel";
+/// The contact panel's name, email, phone… form.
+pub const CONTACT_FORM: &str = "contact-form";
+/// The contact panel's custom attributes.
+pub const CONTACT_ATTRIBUTES: &str = "contact-attributes";
+/// The contact panel's labels form.
+pub const CONTACT_LABELS_FORM: &str = "contact-labels-form";
+/// The contact panel's notes.
+pub const CONTACT_NOTES: &str = "contact-notes";
+/// The contact panel's previous conversations.
+pub const CONTACT_PREVIOUS: &str = "contact-previous";
+/// The contact panel's conversation information.
+pub const CONVERSATION_INFO: &str = "conversation-info";
+/// The profile page's avatar form.
+pub const AVATAR_FORM: &str = "avatar-form";
+/// The password rules checklist on the profile page.
+pub const PASSWORD_RULES: &str = "password-rules";

@@ -6,13 +6,17 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod command_bar;
+pub mod contacts;
 pub mod conversations;
 pub mod error;
 pub mod ids;
 pub mod layout;
+mod lazy_pages;
 pub mod notifications;
 pub mod profile;
 pub mod routes;
+pub mod search;
 pub mod setup;
 
 #[cfg(feature = "ssr")]
@@ -21,7 +25,7 @@ pub mod context;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -79,12 +83,13 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("profile/settings")
-                        view=profile::ProfilePage
+                        view={Lazy::<lazy_pages::ProfileRoute>::new()}
                         ssr=SsrMode::InOrder
                     />
+                    <Route path=path!("search") view={Lazy::<lazy_pages::SearchRoute>::new()} ssr=SsrMode::InOrder />
                     <Route
                         path=path!("notifications")
-                        view=notifications::NotificationsPage
+                        view={Lazy::<lazy_pages::NotificationsRoute>::new()}
                         ssr=SsrMode::InOrder
                     />
                     <Route
@@ -113,5 +118,6 @@ fn mark_hydrated() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // Waits for the chunk of a lazily loaded page opened directly (see `lazy_pages`).
+    leptos::mount::hydrate_lazy(App);
 }

@@ -1,5 +1,6 @@
 //! The agent's notifications: the bell with its unread count in the sidebar and the list
-//! page. The bell refetches after the list page marks something read and every 30 s.
+//! page. Both refetch on live notification events and after the list page marks something
+//! read; the bell also polls every 30 s while the live connection is down.
 
 mod bell;
 mod models;

@@ -1,8 +1,9 @@
-//! The signed-in user's own settings: the profile page (name, email, signature, password,
-//! access token) and the availability switch in the user menu.
+//! The signed-in user's own settings: the profile page (name, email, signature, password with
+//! its rules, access token) and the availability switch in the user menu.
 
 mod availability;
 mod page;
+mod password_rules;
 mod server_fns;
 
 pub use availability::AvailabilityMenu;

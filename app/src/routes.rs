@@ -26,6 +26,11 @@ pub fn notifications(account_id: i64) -> String {
     format!("/app/accounts/{account_id}/notifications")
 }
 
+/// The message search of an account (the text goes in `?q=`).
+pub fn search(account_id: i64) -> String {
+    format!("/app/accounts/{account_id}/search")
+}
+
 /// Shown for any unknown path.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -146,8 +146,9 @@ fn optional_id(value: &str, field: &str) -> Result<Option<i64>, DashboardError> 
     }
 }
 
+/// A `DashboardError::Invalid` for `field`.
 #[cfg(feature = "ssr")]
-fn invalid(field: &str) -> DashboardError {
+pub(super) fn invalid(field: &str) -> DashboardError {
     DashboardError::Invalid {
         message: format!("{field} is not valid"),
         fields: vec![field.to_owned()],

@@ -1,5 +1,6 @@
-//! The thread header's actions: status (resolve, reopen, pending, snooze), assignee, team,
-//! labels and priority. Each is a small form, so it also works without JavaScript.
+//! The thread header's actions: status (resolve, reopen, pending, snooze — presets or a chosen
+//! time), assignee, team, labels and priority. Each is a small form, so it also works without
+//! JavaScript.
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use super::action_fns::{
 use super::models::ThreadDetails;
 use super::options::{PRIORITIES, SNOOZES};
 use super::server_fns::ToggleConversationStatus;
+use super::thread_fns::{DeleteMessage, SendTranscript, SetMuted, SetParticipants, SnoozeUntil};
 use crate::error::DashboardError;
 use crate::ids;
 use onechat_core::domain::ConversationStatus;
@@ -29,19 +31,108 @@ pub struct ThreadActions {
     pub labels: ServerAction<SetConversationLabels>,
     /// The priority.
     pub priority: ServerAction<SetConversationPriority>,
+    /// Snooze until a chosen time.
+    pub snooze_at: ServerAction<SnoozeUntil>,
+    /// The participants.
+    pub participants: ServerAction<SetParticipants>,
+    /// Mute / unmute.
+    pub mute: ServerAction<SetMuted>,
+    /// Deleting a message.
+    pub delete: ServerAction<DeleteMessage>,
+    /// Sending the transcript (changes nothing shown, so not part of [`Self::version`]).
+    pub transcript: ServerAction<SendTranscript>,
+    /// Choices picked in the detail selects but not saved yet.
+    pub drafts: Drafts,
+}
+
+/// What the agent picked in a detail select and has not saved yet, by conversation. The
+/// selects are re-created whenever a live update changes what they show; they start from
+/// the draft, so an update landing between picking and saving never loses the choice.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    /// The assignee select.
+    pub assignee: RwSignal<Option<(i64, String)>>,
+    /// The team select.
+    pub team: RwSignal<Option<(i64, String)>>,
+    /// The priority select.
+    pub priority: RwSignal<Option<(i64, String)>>,
+    /// The label checkboxes: the whole set as ticked.
+    pub labels: RwSignal<Option<(i64, Vec<String>)>>,
+}
+
+impl Drafts {
+    fn new() -> Drafts {
+        Drafts {
+            assignee: RwSignal::new(None),
+            team: RwSignal::new(None),
+            priority: RwSignal::new(None),
+            labels: RwSignal::new(None),
+        }
+    }
+}
+
+/// The value a detail select starts from: the unsaved draft for this conversation, else what
+/// the server says.
+fn start_value(draft: RwSignal<Option<(i64, String)>>, display_id: i64, saved: String) -> String {
+    draft
+        .get_untracked()
+        .filter(|(id, _)| *id == display_id)
+        .map_or(saved, |(_, value)| value)
+}
+
+/// Remembers what the agent picked in a select (`on:change`).
+fn keep_draft(draft: RwSignal<Option<(i64, String)>>, display_id: i64, ev: &leptos::ev::Event) {
+    draft.set(Some((display_id, event_target_value(ev))));
 }
 
 impl ThreadActions {
     /// One of each, owned by the calling component.
     pub fn new() -> ThreadActions {
-        ThreadActions {
+        let actions = ThreadActions {
             toggle: ServerAction::new(),
             status: ServerAction::new(),
             assign: ServerAction::new(),
             team: ServerAction::new(),
             labels: ServerAction::new(),
             priority: ServerAction::new(),
-        }
+            snooze_at: ServerAction::new(),
+            participants: ServerAction::new(),
+            mute: ServerAction::new(),
+            delete: ServerAction::new(),
+            transcript: ServerAction::new(),
+            drafts: Drafts::new(),
+        };
+        // A completed save makes the server's value the truth again.
+        let drafts = actions.drafts;
+        Effect::new(move |previous: Option<usize>| {
+            let version = actions.assign.version().get();
+            if previous.is_some_and(|p| p != version) {
+                drafts.assignee.set(None);
+            }
+            version
+        });
+        Effect::new(move |previous: Option<usize>| {
+            let version = actions.team.version().get();
+            if previous.is_some_and(|p| p != version) {
+                drafts.team.set(None);
+            }
+            version
+        });
+        Effect::new(move |previous: Option<usize>| {
+            let version = actions.priority.version().get();
+            if previous.is_some_and(|p| p != version) {
+                drafts.priority.set(None);
+            }
+            version
+        });
+        Effect::new(move |previous: Option<usize>| {
+            let version = actions.labels.version().get();
+            if previous.is_some_and(|p| p != version) {
+                drafts.labels.set(None);
+            }
+            version
+        });
+        actions
     }
 
     /// Changes whenever any action completes: read it in a resource's source to refetch.
@@ -52,16 +143,24 @@ impl ThreadActions {
             + self.team.version().get()
             + self.labels.version().get()
             + self.priority.version().get()
+            + self.snooze_at.version().get()
+            + self.participants.version().get()
+            + self.mute.version().get()
+            + self.delete.version().get()
     }
 
     /// Some action is on its way.
-    fn pending(self) -> bool {
+    pub(super) fn pending(self) -> bool {
         self.toggle.pending().get()
             || self.status.pending().get()
             || self.assign.pending().get()
             || self.team.pending().get()
             || self.labels.pending().get()
             || self.priority.pending().get()
+            || self.snooze_at.pending().get()
+            || self.participants.pending().get()
+            || self.mute.pending().get()
+            || self.delete.pending().get()
     }
 
     /// The error of a failed action, if any.
@@ -75,12 +174,16 @@ impl ThreadActions {
             .or_else(|| err(self.team.value().get()))
             .or_else(|| err(self.labels.value().get()))
             .or_else(|| err(self.priority.value().get()))
+            .or_else(|| err(self.snooze_at.value().get()))
+            .or_else(|| err(self.participants.value().get()))
+            .or_else(|| err(self.mute.value().get()))
+            .or_else(|| err(self.delete.value().get()))
     }
 }
 
 /// The hidden fields every action form carries.
 #[component]
-fn Target(account_id: i64, display_id: i64) -> impl IntoView {
+pub(super) fn Target(account_id: i64, display_id: i64) -> impl IntoView {
     view! {
         <input type="hidden" name="account_id" value=account_id />
         <input type="hidden" name="display_id" value=display_id />
@@ -129,8 +232,35 @@ pub fn StatusActions(
         {pending_button}
         <details class="snooze-menu">
             <summary class="button">"Snooze"</summary>
-            <div class="snooze-list">{snoozes}</div>
+            <div class="snooze-list">
+                {snoozes}
+                <SnoozeAt account_id display_id actions />
+            </div>
         </details>
+    }
+}
+
+/// "Until a chosen time": a `datetime-local` in the agent's time. The browser's UTC offset
+/// goes along in a hidden field (filled in by script; without it the server reads UTC).
+#[component]
+fn SnoozeAt(account_id: i64, display_id: i64, actions: ThreadActions) -> impl IntoView {
+    let busy = move || actions.pending();
+    let offset = RwSignal::new(String::new());
+    // Effects run in the browser only: the server render leaves the field empty.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        offset.set(js_sys::Date::new_0().get_timezone_offset().to_string());
+    });
+    view! {
+        <ActionForm action=actions.snooze_at attr:class="snooze-at">
+            <Target account_id display_id />
+            <input type="hidden" name="tz_offset" prop:value=move || offset.get() />
+            <label>
+                "Until a date and time"
+                <input type="datetime-local" name="until" required />
+            </label>
+            <button type="submit" class="snooze-option" disabled=busy>"Snooze until then"</button>
+        </ActionForm>
     }
 }
 
@@ -144,12 +274,16 @@ pub fn ConversationDetails(
 ) -> impl IntoView {
     let thread = details;
     let busy = move || actions.pending();
+    let drafts = actions.drafts;
+    let id_text = |id: Option<i64>| id.map(|id| id.to_string()).unwrap_or_default();
+    let current_assignee = start_value(drafts.assignee, display_id, id_text(thread.assignee_id));
+    let current_team = start_value(drafts.team, display_id, id_text(thread.team_id));
     let agents = thread
         .choices
         .agents
         .into_iter()
         .map(|a| {
-            let selected = thread.assignee_id == Some(a.id);
+            let selected = current_assignee == a.id.to_string();
             view! { <option value=a.id selected=selected>{a.name}</option> }
         })
         .collect_view();
@@ -158,11 +292,15 @@ pub fn ConversationDetails(
         .teams
         .into_iter()
         .map(|t| {
-            let selected = thread.team_id == Some(t.id);
+            let selected = current_team == t.id.to_string();
             view! { <option value=t.id selected=selected>{t.name}</option> }
         })
         .collect_view();
-    let current_priority = thread.priority.unwrap_or_else(|| "none".to_owned());
+    let current_priority = start_value(
+        drafts.priority,
+        display_id,
+        thread.priority.unwrap_or_else(|| "none".to_owned()),
+    );
     let priorities = PRIORITIES
         .iter()
         .map(|&(value, label)| {
@@ -171,16 +309,44 @@ pub fn ConversationDetails(
         })
         .collect_view();
     let no_labels = thread.choices.labels.is_empty();
+    let saved_labels = thread.labels;
+    let ticked = drafts
+        .labels
+        .get_untracked()
+        .filter(|(id, _)| *id == display_id)
+        .map_or_else(|| saved_labels.clone(), |(_, labels)| labels);
     let labels = thread
         .choices
         .labels
         .into_iter()
         .enumerate()
         .map(|(i, title)| {
-            let checked = thread.labels.contains(&title);
+            let checked = ticked.contains(&title);
+            let saved = saved_labels.clone();
+            let this = title.clone();
+            let on_change = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                drafts.labels.update(|draft| {
+                    let mut set = match draft.take() {
+                        Some((id, set)) if id == display_id => set,
+                        _ => saved.clone(),
+                    };
+                    set.retain(|l| *l != this);
+                    if on {
+                        set.push(this.clone());
+                    }
+                    *draft = Some((display_id, set));
+                });
+            };
             view! {
                 <label class="check">
-                    <input type="checkbox" name=format!("labels[{i}]") value=title.clone() checked=checked />
+                    <input
+                        type="checkbox"
+                        name=format!("labels[{i}]")
+                        value=title.clone()
+                        checked=checked
+                        on:change=on_change
+                    />
                     {title}
                 </label>
             }
@@ -192,8 +358,11 @@ pub fn ConversationDetails(
                 <Target account_id display_id />
                 <label>
                     "Assignee"
-                    <select name="assignee_id">
-                        <option value="" selected=thread.assignee_id.is_none()>"None"</option>
+                    <select
+                        name="assignee_id"
+                        on:change=move |ev| keep_draft(drafts.assignee, display_id, &ev)
+                    >
+                        <option value="" selected=current_assignee.is_empty()>"None"</option>
                         {agents}
                     </select>
                 </label>
@@ -203,8 +372,11 @@ pub fn ConversationDetails(
                 <Target account_id display_id />
                 <label>
                     "Team"
-                    <select name="team_id">
-                        <option value="" selected=thread.team_id.is_none()>"None"</option>
+                    <select
+                        name="team_id"
+                        on:change=move |ev| keep_draft(drafts.team, display_id, &ev)
+                    >
+                        <option value="" selected=current_team.is_empty()>"None"</option>
                         {teams}
                     </select>
                 </label>
@@ -214,7 +386,12 @@ pub fn ConversationDetails(
                 <Target account_id display_id />
                 <label>
                     "Priority"
-                    <select name="priority">{priorities}</select>
+                    <select
+                        name="priority"
+                        on:change=move |ev| keep_draft(drafts.priority, display_id, &ev)
+                    >
+                        {priorities}
+                    </select>
                 </label>
                 <button type="submit" class="button" disabled=busy>"Save priority"</button>
             </ActionForm>

@@ -15,6 +15,8 @@ const SHOWN: usize = 8;
 #[derive(Debug, Clone, Copy)]
 pub struct CannedPicker {
     content: RwSignal<String>,
+    /// The cursor (bytes), moved to the end of what a pick puts in.
+    caret: RwSignal<usize>,
     highlight: RwSignal<usize>,
     /// Escape closes the picker until the next keystroke.
     dismissed: RwSignal<bool>,
@@ -22,8 +24,8 @@ pub struct CannedPicker {
 }
 
 impl CannedPicker {
-    /// Watches `content` (the reply box's text).
-    pub fn new(account_id: i64, content: RwSignal<String>) -> CannedPicker {
+    /// Watches `content` (the reply box's text) with its cursor at `caret`.
+    pub fn new(account_id: i64, content: RwSignal<String>, caret: RwSignal<usize>) -> CannedPicker {
         let all = RwSignal::new(None::<Vec<CannedChoice>>);
         let dismissed = RwSignal::new(false);
         let matches = Memo::new(move |_| {
@@ -54,6 +56,7 @@ impl CannedPicker {
         });
         CannedPicker {
             content,
+            caret,
             highlight: RwSignal::new(0),
             dismissed,
             matches,
@@ -88,6 +91,8 @@ impl CannedPicker {
             .matches
             .with_untracked(|m| m.get(index).map(|c| c.content.clone()));
         if let Some(text) = chosen {
+            // The browser puts the cursor at the end of a replaced value.
+            self.caret.set(text.len());
             self.content.set(text);
         }
     }

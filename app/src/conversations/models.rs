@@ -15,6 +15,10 @@ pub struct ConversationPage {
     /// The server's clock (unix seconds): relative times are computed against it, so the
     /// server render and the hydrated page agree.
     pub now: i64,
+    /// How many pages the rows are (1 to the pages asked for).
+    pub pages: i64,
+    /// Whether another page follows.
+    pub has_more: bool,
 }
 
 /// One row of the conversation list.
@@ -32,6 +36,37 @@ pub struct ConversationRow {
     pub last_activity_at: i64,
     /// Unread incoming messages.
     pub unread_count: i64,
+    /// The assigned agent's name.
+    pub assignee_name: Option<String>,
+    /// low, medium, high, urgent, or `None`.
+    pub priority: Option<String>,
+    /// The conversation's labels with their colours.
+    pub labels: Vec<LabelChip>,
+}
+
+/// A label as a small chip in a list row or the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelChip {
+    /// The label's title.
+    pub title: String,
+    /// Hex colour, e.g. `#1f93ff` (checked by [`LabelChip::new`], so it is safe in a style).
+    pub color: String,
+}
+
+impl LabelChip {
+    /// A chip; a colour that is not `#` and 3 to 8 hex digits becomes the brand blue.
+    pub fn new(title: String, color: &str) -> LabelChip {
+        let hex = color.strip_prefix('#').unwrap_or_default();
+        let valid = (3..=8).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+        LabelChip {
+            title,
+            color: if valid {
+                color.to_owned()
+            } else {
+                "#1f93ff".to_owned()
+            },
+        }
+    }
 }
 
 /// An open conversation: its header and the latest messages.
@@ -45,8 +80,12 @@ pub struct Thread {
     pub status: ConversationStatus,
     /// Assignee, team, labels and priority, with what can be picked.
     pub details: ThreadDetails,
-    /// Oldest first.
+    /// Mute and participants.
+    pub settings: super::thread_models::ThreadSettings,
+    /// Oldest first: the latest page, or everything from the `before` page on.
     pub messages: Vec<ThreadMessage>,
+    /// Older messages may exist before the first one shown.
+    pub has_earlier: bool,
     /// The server's clock (unix seconds).
     pub now: i64,
 }
@@ -88,7 +127,7 @@ pub struct Choice {
 }
 
 /// How a message is shown in the thread.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MessageKind {
     /// From the contact.
     Incoming,
@@ -124,18 +163,31 @@ impl MessageKind {
 }
 
 /// One message in the thread.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ThreadMessage {
     /// Message id.
     pub id: i64,
     /// Bubble style.
     pub kind: MessageKind,
-    /// Plain text (rendered as a text node, never as HTML).
-    pub content: String,
+    /// The content as HTML, rendered from markdown and sanitised on the server
+    /// (`super::markdown`): the only HTML the thread shows with `inner_html`.
+    pub html: String,
     /// Who sent it, when known.
     pub sender_name: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
+    /// Files, with previews.
+    pub attachments: Vec<super::thread_models::ThreadAttachment>,
+    /// What an interactive message offered and how it was answered.
+    pub interactive: Option<super::thread_models::Interactive>,
+    /// Delivery state of outgoing messages.
+    pub delivery: Option<super::thread_models::Delivery>,
+    /// Why delivery failed, when it did.
+    pub delivery_error: Option<String>,
+    /// Deleted: shown as "This message was deleted".
+    pub deleted: bool,
+    /// The signed-in agent may delete it.
+    pub deletable: bool,
 }
 
 /// What the browser needs to subscribe to the user's `RoomChannel` on `/cable`.

@@ -1,5 +1,6 @@
 //! Plain rules behind the thread's actions and the reply box's helpers: priorities, snooze
-//! times and the canned-response picker's filter. Shared by the server and the browser.
+//! times (presets and a chosen local time) and the canned-response picker's filter. Shared
+//! by the server and the browser.
 
 /// The priorities an agent can pick: form value and label (`none` clears it).
 pub const PRIORITIES: [(&str, &str); 5] = [
@@ -36,6 +37,60 @@ pub fn snooze_until(choice: &str, now: i64) -> Option<Option<i64>> {
         }
         _ => None,
     }
+}
+
+/// A `datetime-local` value (`2026-11-24T09:30`, seconds optional) in a browser whose clock
+/// is `offset_minutes` behind UTC (JavaScript's `getTimezoneOffset()`: -60 for UTC+1), as
+/// unix seconds; `None` when it is not a valid date and time.
+pub fn local_datetime_to_unix(value: &str, offset_minutes: i64) -> Option<i64> {
+    let (date, time) = value.trim().split_once('T')?;
+    let mut date_parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (
+        date_parts.next()??,
+        date_parts.next()??,
+        date_parts.next()??,
+    );
+    let mut time_parts = time.splitn(3, ':');
+    let hour: i64 = time_parts.next()?.parse().ok()?;
+    let minute: i64 = time_parts.next()?.parse().ok()?;
+    let second: i64 = match time_parts.next() {
+        Some(s) => s.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    let valid = (1970..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && (0..24).contains(&hour)
+        && (0..60).contains(&minute)
+        && (0..60).contains(&second)
+        && (-24 * 60..=24 * 60).contains(&offset_minutes);
+    valid.then(|| {
+        days_from_civil(year, month, day) * DAY
+            + hour * 3_600
+            + minute * 60
+            + second
+            + offset_minutes * 60
+    })
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// What follows a leading `/` when the message is a short-code lookup (`/ref` → `ref`), or
@@ -104,6 +159,39 @@ mod tests {
             snooze_until("next_week", monday_noon),
             Some(Some(11 * DAY + WAKE_AT))
         );
+    }
+
+    #[test]
+    fn local_times_convert_with_the_browser_offset() {
+        // 2026-11-21T11:43:55Z is 1_795_261_435.
+        assert_eq!(
+            local_datetime_to_unix("2026-11-21T11:43:55", 0),
+            Some(1_795_261_435)
+        );
+        assert_eq!(
+            local_datetime_to_unix("2026-11-21T11:43", 0),
+            Some(1_795_261_380)
+        );
+        // 12:43 in UTC+1 (offset -60) is 11:43 UTC.
+        assert_eq!(
+            local_datetime_to_unix("2026-11-21T12:43", -60),
+            Some(1_795_261_380)
+        );
+        assert_eq!(local_datetime_to_unix("1970-01-01T00:00", 0), Some(0));
+        assert_eq!(
+            local_datetime_to_unix("2024-02-29T00:00", 0),
+            Some(1_709_164_800)
+        );
+        for bad in [
+            "",
+            "2026-11-21",
+            "2026-02-30T10:00",
+            "2026-11-21T25:00",
+            "x-1-1T1:1",
+        ] {
+            assert_eq!(local_datetime_to_unix(bad, 0), None, "{bad}");
+        }
+        assert_eq!(local_datetime_to_unix("2026-11-21T10:00", 5_000), None);
     }
 
     #[test]

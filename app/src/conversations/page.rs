@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::actions::ThreadActions;
-use super::list_pane::{ConversationList, Filters};
+use super::list_pane::{ConversationList, Filters, Paging};
 use super::live;
 use super::server_fns::{SendReply, list_conversations};
 use super::thread::ThreadView;
@@ -31,29 +31,31 @@ pub fn ConversationsPage() -> impl IntoView {
     });
     let filters = Memo::new(move |_| {
         let query = query.read();
-        Filters::from_query(query.get("assignee"), query.get("status"))
+        Filters::from_query(|name| query.get(name))
     });
-    let live = live::start(account_id);
+    let paging = Paging::new(filters);
+    let live = live::from_context(account_id);
     let reply = ServerAction::<SendReply>::new();
     let actions = ThreadActions::new();
     let list = Resource::new(
         move || {
             (
                 filters.get(),
+                paging.pages.get(),
                 live.tick.get(),
                 reply.version().get(),
                 actions.version(),
             )
         },
-        move |(filters, ..)| {
-            list_conversations(account_id, filters.assignee.into(), filters.status.into())
+        move |(filters, pages, ..)| {
+            list_conversations(account_id, (&filters.with_page(pages)).into())
         },
     );
 
     view! {
         <Title text="Conversations" />
         <div class="conversations">
-            <ConversationList account_id filters selected=display_id list />
+            <ConversationList account_id filters selected=display_id list paging />
             <section class="thread-pane" aria-label="Conversation">
                 {move || match display_id.get() {
                     Some(id) => {
@@ -71,6 +73,7 @@ pub fn ConversationsPage() -> impl IntoView {
                     }
                 }}
             </section>
+            {move || display_id.get().map(|display_id| view! { <crate::contacts::ContactPanel account_id display_id /> })}
         </div>
     }
     .into_any()

@@ -3,16 +3,20 @@
 use std::collections::HashMap;
 
 use onechat_core::wire::conversation::Conversation;
-use onechat_core::wire::message::{Message, Sender};
 
-use super::models::{ConversationRow, MessageKind, ThreadMessage};
+use super::models::{ConversationRow, LabelChip};
 
-/// A list row; `inbox_names` maps inbox ids to names.
-pub fn row(conversation: &Conversation, inbox_names: &HashMap<i64, String>) -> ConversationRow {
+/// A list row; `inbox_names` maps inbox ids to names, `label_colors` label titles to colours.
+pub fn row(
+    conversation: &Conversation,
+    inbox_names: &HashMap<i64, String>,
+    label_colors: &HashMap<String, String>,
+) -> ConversationRow {
     let preview = conversation
         .last_non_activity_message
         .as_ref()
-        .and_then(|m| m.content.clone())
+        .and_then(|m| m.content.as_deref())
+        .map(super::list_row::plain_mentions)
         .unwrap_or_default();
     ConversationRow {
         display_id: conversation.id,
@@ -24,21 +28,19 @@ pub fn row(conversation: &Conversation, inbox_names: &HashMap<i64, String>) -> C
             .unwrap_or_default(),
         last_activity_at: conversation.last_activity_at,
         unread_count: conversation.unread_count,
-    }
-}
-
-/// A message of the thread.
-pub fn message(message: Message) -> ThreadMessage {
-    let sender_name = message.sender.as_ref().map(|sender| match sender {
-        Sender::Contact(contact) => contact.name.clone(),
-        Sender::User(user) => user.available_name.clone(),
-        Sender::AgentBot(bot) => bot.name.clone(),
-    });
-    ThreadMessage {
-        id: message.id,
-        kind: MessageKind::from_wire(message.message_type, message.private),
-        content: message.content.unwrap_or_default(),
-        sender_name,
-        created_at: message.created_at,
+        assignee_name: conversation
+            .meta
+            .assignee
+            .as_ref()
+            .map(|a| a.available_name.clone()),
+        priority: conversation.priority.clone(),
+        labels: conversation
+            .labels
+            .iter()
+            .map(|title| {
+                let color = label_colors.get(title).map(String::as_str).unwrap_or("");
+                LabelChip::new(title.clone(), color)
+            })
+            .collect(),
     }
 }

@@ -24,12 +24,14 @@ pub struct CurrentAccount {
 #[component]
 pub fn Workspace() -> impl IntoView {
     let params = use_params_map();
-    let account_id = move || {
+    // A memo: the frame (and its live connection) is rebuilt when the account changes, not on
+    // every navigation inside it.
+    let account_id = Memo::new(move |_| {
         params
             .read()
             .get("account_id")
             .and_then(|id| id.parse::<i64>().ok())
-    };
+    });
     let session = Resource::new_blocking(|| (), |_| get_session());
 
     view! {
@@ -37,7 +39,8 @@ pub fn Workspace() -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(Some(user)) => {
-                        let account = account_id()
+                        let account = account_id
+                            .get()
                             .and_then(|id| user.accounts.iter().find(|a| a.id == id).cloned());
                         match account {
                             Some(account) => {
@@ -61,10 +64,14 @@ pub fn Workspace() -> impl IntoView {
 #[component]
 fn Frame(current: CurrentAccount) -> impl IntoView {
     let account_name = current.account.name.clone();
+    // One `/cable` subscription for every page of the workspace (the bell, the thread…).
+    provide_context(crate::conversations::start_live(current.account.id));
+    crate::contacts::PanelOpen::provide();
     crate::notifications::provide_bell();
     view! {
         <div class="workspace">
             <Sidebar account_id=current.account.id />
+            <crate::command_bar::CommandBar account_id=current.account.id />
             <div class="workspace-main">
                 <header class="topbar">
                     <span class="account-name">{account_name}</span>

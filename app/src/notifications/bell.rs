@@ -1,4 +1,5 @@
-//! The bell in the sidebar: a link to the list with the unread count as a badge.
+//! The bell in the sidebar: a link to the list with the unread count as a badge, refetched on
+//! live notification events (every 30 s while the live connection is down).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,20 +14,30 @@ pub struct Bell {
     pub read_all: ServerAction<MarkAllNotificationsRead>,
     /// The list page's "open this notification" (marks it read).
     pub open: ServerAction<OpenNotification>,
-    /// Bumped every 30 s in the browser.
+    /// Bumped every 30 s in the browser while the live connection is down.
     tick: RwSignal<u64>,
+    /// Bumped by live notification events and after a reconnect.
+    pub(super) live: Option<RwSignal<u64>>,
 }
 
-/// Provides the [`Bell`] to the workspace frame; call it once, above the sidebar and outlet.
+/// Provides the [`Bell`] to the workspace frame; call it once, above the sidebar and outlet
+/// and after the frame provided its [`Live`](crate::conversations::Live).
 pub fn provide_bell() {
+    let live = use_context::<crate::conversations::Live>();
     let bell = Bell {
         read_all: ServerAction::new(),
         open: ServerAction::new(),
         tick: RwSignal::new(0),
+        live: live.map(|live| live.notifications),
     };
+    // Polling is the fallback for when the live connection is down.
     #[cfg(feature = "hydrate")]
     if let Ok(handle) = set_interval_with_handle(
-        move || bell.tick.update(|t| *t += 1),
+        move || {
+            if !live.is_some_and(|live| live.connected.get_untracked()) {
+                bell.tick.update(|t| *t += 1);
+            }
+        },
         std::time::Duration::from_secs(30),
     ) {
         on_cleanup(move || handle.clear());
@@ -44,6 +55,7 @@ pub fn NotificationBell(account_id: i64) -> impl IntoView {
         move || {
             (
                 bell.tick.get(),
+                bell.live.map(|n| n.get()),
                 bell.read_all.version().get(),
                 bell.open.version().get(),
             )

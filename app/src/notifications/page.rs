@@ -23,8 +23,9 @@ pub fn NotificationsPage() -> impl IntoView {
     let account_id = current.account.id;
     let read_all = bell.read_all;
     let open = bell.open;
+    let live = bell.live;
     let list = Resource::new(
-        move || read_all.version().get(),
+        move || (read_all.version().get(), live.map(|n| n.get())),
         move |_| list_notifications(account_id),
     );
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::password_rules::PasswordRules;
 use super::server_fns::{
     ChangePassword, ProfileView, ResetAccessToken, UpdateProfile, UpdateSignature, get_profile,
 };
@@ -109,54 +110,63 @@ fn SignatureSection(signature: String) -> impl IntoView {
 fn PasswordSection() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let result: LastResult = Signal::derive(move || action.value().get());
-    let current = RwSignal::new(String::new());
+    // What the agent typed, for the rules checklist.
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    // Empty the fields once the server took the new password (a failure keeps them).
+    // Bumped when the server took the new password: the fields are rebuilt empty (a failure
+    // keeps them). The inputs have no bound `value`, so hydration never wipes what was typed
+    // before the page became live.
+    let saved = RwSignal::new(0u32);
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(()))) {
-            current.set(String::new());
             password.set(String::new());
             confirmation.set(String::new());
+            saved.update(|n| *n += 1);
         }
     });
+    let fields = move || {
+        saved.track();
+        view! {
+            <label for="profile-current-password">"Current password"</label>
+            <input
+                id="profile-current-password"
+                type="password"
+                name="current_password"
+                autocomplete="current-password"
+                required
+                aria-invalid=invalid(result, "current_password")
+            />
+            <label for="profile-new-password">"New password"</label>
+            <input
+                id="profile-new-password"
+                type="password"
+                name="password"
+                autocomplete="new-password"
+                required
+                minlength="6"
+                maxlength="128"
+                aria-invalid=invalid(result, "password")
+                aria-describedby=ids::PASSWORD_RULES
+                on:input=move |ev| password.set(event_target_value(&ev))
+            />
+            <label for="profile-password-confirmation">"Confirm new password"</label>
+            <input
+                id="profile-password-confirmation"
+                type="password"
+                name="password_confirmation"
+                autocomplete="new-password"
+                required
+                aria-invalid=invalid(result, "password_confirmation")
+                on:input=move |ev| confirmation.set(event_target_value(&ev))
+            />
+        }
+    };
     view! {
         <section class="card settings-section" aria-labelledby="password-heading">
             <h2 id="password-heading">"Change password"</h2>
             <ActionForm action attr:id=ids::PASSWORD_FORM attr:class="form">
-                <label for="profile-current-password">"Current password"</label>
-                <input
-                    id="profile-current-password"
-                    type="password"
-                    name="current_password"
-                    autocomplete="current-password"
-                    required
-                    aria-invalid=invalid(result, "current_password")
-                    prop:value=move || current.get()
-                    on:input=move |ev| current.set(event_target_value(&ev))
-                />
-                <label for="profile-new-password">"New password"</label>
-                <input
-                    id="profile-new-password"
-                    type="password"
-                    name="password"
-                    autocomplete="new-password"
-                    required
-                    aria-invalid=invalid(result, "password")
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev))
-                />
-                <label for="profile-password-confirmation">"Confirm new password"</label>
-                <input
-                    id="profile-password-confirmation"
-                    type="password"
-                    name="password_confirmation"
-                    autocomplete="new-password"
-                    required
-                    aria-invalid=invalid(result, "password_confirmation")
-                    prop:value=move || confirmation.get()
-                    on:input=move |ev| confirmation.set(event_target_value(&ev))
-                />
+                {fields}
+                <PasswordRules password confirmation />
                 <Outcome result />
                 <button type="submit" class="button primary" disabled=action.pending()>
                     "Change password"

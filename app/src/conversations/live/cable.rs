@@ -1,5 +1,6 @@
 //! The browser's ActionCable connection to `/cable`: subscribe to the user's `RoomChannel`,
-//! report presence every 20 s, reconnect with backoff and refetch after a reconnect.
+//! report presence every 20 s, turn events into [`Live`] updates, reconnect with backoff and
+//! refetch after a reconnect.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,6 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, WebSocket};
 
+use super::{Live, LiveEvent, Online, Typer};
 use crate::conversations::models::LiveConfig;
 use crate::conversations::server_fns::get_live_config;
 
@@ -36,7 +38,7 @@ const RELEVANT: &[&str] = &[
 
 struct Cable {
     config: LiveConfig,
-    tick: RwSignal<u64>,
+    live: Live,
     socket: RefCell<Option<WebSocket>>,
     /// Failed attempts since the last confirmed subscription (drives the backoff).
     attempts: Cell<u32>,
@@ -54,25 +56,25 @@ struct Cable {
 }
 
 /// Fetches the pubsub token, then connects; stops when the current owner is cleaned up.
-pub fn start(account_id: i64, tick: RwSignal<u64>) {
+pub fn start(live: Live) {
     let stopped = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stopped);
     on_cleanup(move || flag.store(true, Ordering::Relaxed));
     spawn_local(async move {
         // Without a token there is nothing to subscribe to; the page still works by reloads.
-        if let Ok(config) = get_live_config(account_id).await {
-            connect_with(config, tick, stopped);
+        if let Ok(config) = get_live_config(live.account_id).await {
+            connect_with(config, live, stopped);
         }
     });
 }
 
-fn connect_with(config: LiveConfig, tick: RwSignal<u64>, stopped: Arc<AtomicBool>) {
+fn connect_with(config: LiveConfig, live: Live, stopped: Arc<AtomicBool>) {
     if stopped.load(Ordering::Relaxed) {
         return;
     }
     let cable = Rc::new(Cable {
         config,
-        tick,
+        live,
         socket: RefCell::new(None),
         attempts: Cell::new(0),
         confirmed_once: Cell::new(false),
@@ -153,6 +155,7 @@ impl Cable {
             let _ = socket.close();
         }
         self.subscribed.set(false);
+        let _ = self.live.connected.try_set(false);
     }
 
     fn reconnect_later(self: &Rc<Self>) {
@@ -203,7 +206,7 @@ impl Cable {
                 c.bump_pending.set(false);
                 if !c.is_stopped() {
                     // The workspace may be gone already: then there is nothing to refetch.
-                    let _ = c.tick.try_update(|t| *t += 1);
+                    let _ = c.live.tick.try_update(|t| *t += 1);
                 }
             },
             COALESCE,
@@ -227,23 +230,97 @@ impl Cable {
             Some("confirm_subscription") => {
                 self.attempts.set(0);
                 self.subscribed.set(true);
+                let _ = self.live.connected.try_set(true);
                 self.send_presence();
                 if self.confirmed_once.replace(true) {
+                    // Whatever happened while disconnected was missed: catch up.
                     self.bump();
+                    let _ = self.live.notifications.try_update(|n| *n += 1);
                 }
             }
             Some("disconnect") => self.reconnect_later(),
             Some(_) => {}
             None => {
-                let event = frame
-                    .get("message")
-                    .and_then(|m| m.get("event"))
+                let message = frame.get("message").unwrap_or(&Value::Null);
+                let event = message
+                    .get("event")
                     .and_then(Value::as_str)
                     .unwrap_or_default();
+                let data = message.get("data").unwrap_or(&Value::Null);
                 if RELEVANT.contains(&event) {
                     self.bump();
                 }
+                self.publish(event, data);
             }
         }
+    }
+
+    /// Hands the events the UI reacts to one by one to [`Live`].
+    fn publish(&self, event: &str, data: &Value) {
+        let int = |value: &Value, key: &str| value.get(key).and_then(Value::as_i64);
+        let live = self.live;
+        let parsed = match event {
+            "conversation.typing_on" | "conversation.typing_off" => {
+                let user = data.get("user").unwrap_or(&Value::Null);
+                let contact = user.get("type").and_then(Value::as_str) == Some("contact");
+                let name = ["available_name", "name"]
+                    .iter()
+                    .find_map(|key| user.get(key).and_then(Value::as_str))
+                    .filter(|name| !name.is_empty())
+                    .unwrap_or(if contact { "The contact" } else { "An agent" });
+                let display_id = data.get("conversation").and_then(|c| int(c, "id"));
+                let id = int(user, "id");
+                match (display_id, id) {
+                    // The server never sends an agent their own typing; this guards a second
+                    // tab of the same agent anyway.
+                    (Some(_), Some(id)) if !contact && id == self.config.user_id => None,
+                    (Some(display_id), Some(id)) => Some(LiveEvent::Typing {
+                        display_id,
+                        on: event.ends_with("_on"),
+                        typer: Typer {
+                            contact,
+                            id,
+                            name: name.to_owned(),
+                        },
+                    }),
+                    _ => None,
+                }
+            }
+            "notification.created" | "notification.updated" | "notification.deleted" => {
+                let _ = live.notifications.try_update(|n| *n += 1);
+                Some(LiveEvent::Notification)
+            }
+            "contact.updated" | "contact.merged" | "contact.deleted" => {
+                int(data, "id").map(|id| LiveEvent::Contact { id })
+            }
+            "presence.update" => {
+                let _ = live.online.try_set(Some(online(data)));
+                None
+            }
+            _ => None,
+        };
+        if let Some(parsed) = parsed {
+            let _ = live.event.try_set(Some(parsed));
+        }
+    }
+}
+
+/// `{users: {"1": "online"}, contacts: {"7": "online"}}` as [`Online`].
+fn online(data: &Value) -> Online {
+    let ids = |key: &str| {
+        data.get(key)
+            .and_then(Value::as_object)
+            .map(|map| {
+                map.iter()
+                    .filter_map(|(id, status)| {
+                        Some((id.parse::<i64>().ok()?, status.as_str()?.to_owned()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    Online {
+        users: ids("users"),
+        contacts: ids("contacts").into_iter().map(|(id, _)| id).collect(),
     }
 }

@@ -1,0 +1,67 @@
+//! The sidebar's "Folders": the signed-in agent's saved conversation views, each a link to
+//! the list with its filter, and a delete button (a plain form, so it works without
+//! JavaScript).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::builder::filter_url;
+use super::server_fns::{DeleteSavedView, list_saved_views};
+
+/// The "Folders" section; hidden while the agent has no saved view.
+#[component]
+pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
+    let query = use_query_map();
+    let delete = ServerAction::<DeleteSavedView>::new();
+    // Refetched when a view is opened (a newly saved one opens at once) or deleted.
+    let opened = Memo::new(move |_| query.read().get("view"));
+    let views = Resource::new(
+        move || (opened.get(), delete.version().get()),
+        move |_| list_saved_views(account_id),
+    );
+    let current_filter = Memo::new(move |_| query.read().get("filter"));
+
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let views = views.await.unwrap_or_default();
+                (!views.is_empty()).then(|| {
+                    let items = views
+                        .into_iter()
+                        .map(|view| {
+                            let href = filter_url(account_id, &view.filter, Some(view.id));
+                            let id = view.id;
+                            let filter = view.filter.clone();
+                            // Current while the list shows this view's filter (opening a
+                            // conversation keeps the filter but not `view`).
+                            let aria = move || {
+                                let by_id = opened.get().as_deref() == Some(id.to_string().as_str());
+                                let by_filter = current_filter.get().as_deref() == Some(filter.as_str());
+                                (by_id || by_filter).then_some("page")
+                            };
+                            let delete_label = format!("Delete view {}", view.name);
+                            view! {
+                                <li class="saved-view">
+                                    <a class="sidebar-item" href=href aria-current=aria>{view.name}</a>
+                                    <ActionForm action=delete attr:class="inline-form">
+                                        <input type="hidden" name="account_id" value=account_id />
+                                        <input type="hidden" name="id" value=id />
+                                        <button type="submit" class="icon-button" aria-label=delete_label title="Delete view">
+                                            "×"
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="sidebar-section" aria-labelledby="sidebar-folders">
+                            <h2 id="sidebar-folders" class="sidebar-heading">"Folders"</h2>
+                            <ul>{items}</ul>
+                        </section>
+                    }
+                })
+            })}
+        </Transition>
+    }
+}

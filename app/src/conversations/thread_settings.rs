@@ -1,0 +1,145 @@
+//! Under the thread header: the participants (and a form to change them), mute / unmute with
+//! its state, and "Send transcript". Small forms, so they also work without JavaScript.
+
+use leptos::prelude::*;
+
+use super::actions::{Target, ThreadActions};
+use super::models::Choice;
+use super::thread_models::ThreadSettings;
+use crate::ids;
+
+/// Participants, mute and transcript for the open conversation. Rebuilt in place on every
+/// refetch; only the part whose data changed is re-created, so a menu the agent opened stays
+/// open when something else changes.
+#[component]
+pub fn ThreadSettingsBar(
+    settings: ThreadSettings,
+    agents: Vec<Choice>,
+    account_id: i64,
+    display_id: i64,
+    actions: ThreadActions,
+) -> impl IntoView {
+    let ThreadSettings {
+        muted,
+        participant_ids,
+    } = settings;
+    let names: Vec<String> = agents
+        .iter()
+        .filter(|a| participant_ids.contains(&a.id))
+        .map(|a| a.name.clone())
+        .collect();
+    let shown = if names.is_empty() {
+        "None".to_owned()
+    } else {
+        names.join(", ")
+    };
+    let transcript_note = move || match actions.transcript.value().get() {
+        Some(Ok(true)) => "The transcript was sent.".to_owned(),
+        // Never claim a send that did not happen.
+        Some(Ok(false)) => {
+            "Not sent: OneChat cannot email transcripts yet (no outgoing mail is set up)."
+                .to_owned()
+        }
+        Some(Err(error)) => error.to_string(),
+        None => String::new(),
+    };
+    view! {
+        <div id=ids::THREAD_SETTINGS class="thread-settings" role="group" aria-label="Conversation settings">
+            <p class="participants">
+                <span class="settings-label">"Participants: "</span>
+                <span data-testid="participant-names">{shown}</span>
+            </p>
+            <For
+                each=move || [(participant_ids.clone(), agents.clone())]
+                key=|entry| entry.clone()
+                let:entry
+            >
+                <ParticipantsEditor
+                    participant_ids=entry.0
+                    agents=entry.1
+                    account_id
+                    display_id
+                    actions
+                />
+            </For>
+            <For each=move || [muted] key=|muted| *muted let:muted>
+                <MuteForm muted account_id display_id actions />
+            </For>
+            <details class="settings-menu">
+                <summary class="button small">"Send transcript"</summary>
+                <ActionForm action=actions.transcript attr:class="settings-form">
+                    <Target account_id display_id />
+                    <label>
+                        "Send to email"
+                        <input type="email" name="email" required autocomplete="email" />
+                    </label>
+                    <button type="submit" class="button" disabled=move || actions.transcript.pending().get()>
+                        "Send transcript"
+                    </button>
+                    <p class="muted">"Email delivery is not set up in OneChat yet."</p>
+                    <p class="transcript-result" role="status">{transcript_note}</p>
+                </ActionForm>
+            </details>
+        </div>
+    }
+}
+
+/// "Edit participants": a checkbox per agent (keyed on the participants, so the boxes are
+/// re-created with the right state when they change).
+#[component]
+fn ParticipantsEditor(
+    participant_ids: Vec<i64>,
+    agents: Vec<Choice>,
+    account_id: i64,
+    display_id: i64,
+    actions: ThreadActions,
+) -> impl IntoView {
+    let busy = move || actions.pending();
+    let boxes = agents
+        .into_iter()
+        .enumerate()
+        .map(|(i, agent)| {
+            let checked = participant_ids.contains(&agent.id);
+            view! {
+                <label class="check">
+                    <input type="checkbox" name=format!("user_ids[{i}]") value=agent.id checked=checked />
+                    {agent.name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="settings-menu">
+            <summary class="button small">"Edit participants"</summary>
+            <ActionForm action=actions.participants attr:class="settings-form">
+                <Target account_id display_id />
+                <fieldset class="label-list">
+                    <legend>"Participants"</legend>
+                    {boxes}
+                </fieldset>
+                <button type="submit" class="button" disabled=busy>"Save participants"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Mute / Unmute, with the state shown next to it.
+#[component]
+fn MuteForm(
+    muted: bool,
+    account_id: i64,
+    display_id: i64,
+    actions: ThreadActions,
+) -> impl IntoView {
+    let busy = move || actions.pending();
+    view! {
+        <ActionForm action=actions.mute attr:class="inline-form">
+            <Target account_id display_id />
+            <input type="hidden" name="mute" value=(!muted).to_string() />
+            {muted.then(|| view! { <span class="status-badge muted-badge">"Muted"</span> })}
+            <button type="submit" class="button small" disabled=busy>
+                {if muted { "Unmute conversation" } else { "Mute conversation" }}
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,147 @@
+//! `/app/accounts/:account_id/search?q=…&page=N`: a GET form and the matching messages, each
+//! linking to its conversation. Works without JavaScript; matches are shown as text nodes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::models::{SearchHit, SearchResults};
+use super::server_fns::search_messages;
+use crate::conversations::list_filters::{Filters, encode};
+use crate::conversations::models::relative_time;
+use crate::layout::CurrentAccount;
+use crate::{ids, routes};
+
+/// The search page.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let Some(current) = use_context::<CurrentAccount>() else {
+        return ().into_any();
+    };
+    let account_id = current.account.id;
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_owned());
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .clamp(1, 1_000)
+    });
+    let results = Resource::new(
+        move || (q.get(), page.get()),
+        move |(q, page)| async move {
+            if q.is_empty() {
+                None
+            } else {
+                Some(search_messages(account_id, q, Some(page)).await)
+            }
+        },
+    );
+
+    view! {
+        <Title text="Search" />
+        <div id=ids::SEARCH_PAGE class="search-page">
+            <form id=ids::SEARCH_FORM class="search-form" role="search" method="get" action=routes::search(account_id)>
+                <label for="search-q">"Search messages"</label>
+                <div class="search-row">
+                    <input id="search-q" type="search" name="q" value=q />
+                    <button class="button primary" type="submit">"Search"</button>
+                </div>
+            </form>
+            <Suspense fallback=|| view! { <p class="muted">"Searching…"</p> }>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        None => view! {
+                            <p class="muted">"Search the messages of your conversations."</p>
+                        }
+                            .into_any(),
+                        Some(Ok(found)) => view! {
+                            <Results found account_id q=q.get_untracked() page=page.get_untracked() />
+                        }
+                            .into_any(),
+                        Some(Err(error)) => view! {
+                            <p class="form-error" role="alert">{error.to_string()}</p>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Results(found: SearchResults, account_id: i64, q: String, page: i64) -> impl IntoView {
+    let now = found.now;
+    let summary = match found.total {
+        0 => format!("No messages match “{q}”."),
+        1 => format!("1 conversation matches “{q}”."),
+        n => format!("{n} conversations match “{q}”."),
+    };
+    let hits = found
+        .hits
+        .into_iter()
+        .map(|hit| view! { <Hit hit account_id now /> })
+        .collect_view();
+    let base = format!("{}?q={}", routes::search(account_id), encode(&q));
+    let previous = (page > 1).then(|| {
+        let href = format!("{base}&page={}", page - 1);
+        view! { <a class="button" href=href rel="prev">"Previous page"</a> }
+    });
+    let next = found.has_more.then(|| {
+        let href = format!("{base}&page={}", page + 1);
+        view! { <a class="button" href=href rel="next">"Next page"</a> }
+    });
+    view! {
+        <p class="muted" role="status">{summary}</p>
+        <ul class="search-results">{hits}</ul>
+        <nav class="search-pager" aria-label="Result pages">{previous}{next}</nav>
+    }
+}
+
+#[component]
+fn Hit(hit: SearchHit, account_id: i64, now: i64) -> impl IntoView {
+    // The list beside the thread shows every status and assignee, so the hit is in it.
+    let shown = Filters {
+        assignee: "all",
+        status: "all",
+        ..Filters::default()
+    };
+    let href = format!(
+        "{}{}",
+        routes::conversation(account_id, hit.display_id),
+        shown.query()
+    );
+    let messages = hit
+        .messages
+        .into_iter()
+        .map(|m| {
+            view! {
+                <li class="search-message" data-message-id=m.id>
+                    <p class="snippet">
+                        {m.sender_name.map(|name| view! { <span class="sender">{name}": "</span> })}
+                        {m.before}
+                        {(!m.matched.is_empty()).then(|| view! { <mark>{m.matched}</mark> })}
+                        {m.after}
+                    </p>
+                    <time class="muted">{relative_time(m.created_at, now)}</time>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="search-hit">
+            <a class="search-hit-link" href=href data-display-id=hit.display_id>
+                <span class="search-hit-head">
+                    <span class="contact-name">{hit.contact_name}</span>
+                    <span class="muted">{hit.inbox_name}</span>
+                    <span class="muted">{format!("#{}", hit.display_id)}</span>
+                </span>
+                <ul class="search-messages">{messages}</ul>
+            </a>
+        </li>
+    }
+}
