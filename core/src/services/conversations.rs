@@ -21,8 +21,8 @@ pub use details::{
     set_participants, update_last_seen, update_priority,
 };
 pub use list::{ListParams, filter, list, meta, search};
-pub(crate) use status::survey_if_resolved;
 pub use scheduled::{JobReport, run_due_jobs};
+pub(crate) use status::survey_if_resolved;
 pub use status::{mute, toggle_priority, toggle_status, unmute};
 pub use typing::toggle_typing;
 pub(crate) use typing::{contact_typing, event_name as typing_event_name};
