@@ -227,14 +227,32 @@ pub fn CommandBar(account_id: i64) -> impl IntoView {
     };
     #[cfg(feature = "hydrate")]
     super::keys::listen(bar, use_navigate());
+    // The dialogs' code is a WASM chunk of its own, fetched the first time one opens: most
+    // page loads never open the bar, so the main bundle does not carry it.
     view! {
         <Show when=move || bar.open.get()>
-            <Palette bar />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { palette_view(bar).await })}
+            </Suspense>
         </Show>
         <Show when=move || bar.help.get()>
-            <ShortcutsHelp bar />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { shortcuts_view(bar).await })}
+            </Suspense>
         </Show>
     }
+}
+
+/// The command palette, loaded on demand (see [`CommandBar`]).
+#[lazy]
+fn palette_view(bar: Bar) -> AnyView {
+    view! { <Palette bar /> }.into_any()
+}
+
+/// The keyboard shortcuts help, loaded on demand (see [`CommandBar`]).
+#[lazy]
+fn shortcuts_view(bar: Bar) -> AnyView {
+    view! { <ShortcutsHelp bar /> }.into_any()
 }
 
 /// The placeholder of each list.

@@ -35,8 +35,9 @@ pub fn restore_focus() {
     }
 }
 
-/// Moves the focus to the element `id` once it is in the page (checked on the next few
-/// animation frames: the dialog is built by the same update that asked).
+/// Moves the focus to the element `id` once it is in the page, checking on each animation
+/// frame for about a second: the dialog is built after the update that asked, and its code
+/// may still be loading (it is a lazily loaded chunk) or the machine busy.
 pub fn focus_soon(id: &'static str) {
     fn attempt(id: &'static str, left: u8) {
         let doc = document();
@@ -58,7 +59,7 @@ pub fn focus_soon(id: &'static str) {
             request_animation_frame(move || attempt(id, left - 1));
         }
     }
-    request_animation_frame(move || attempt(id, 10));
+    request_animation_frame(move || attempt(id, 60));
 }
 
 /// Listens for the shortcuts while the workspace is shown.

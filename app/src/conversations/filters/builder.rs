@@ -44,10 +44,23 @@ pub fn FilterButton(account_id: i64) -> impl IntoView {
         >
             {move || if active() { "Filter (on)" } else { "Filter" }}
         </button>
+        // The dialog's code is a WASM chunk of its own, fetched on the first click.
         <Show when=move || open.get()>
-            <FilterDialog account_id open button />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { filter_dialog_view(account_id, open, button).await })}
+            </Suspense>
         </Show>
     }
+}
+
+/// The filter dialog, loaded on demand (see [`FilterButton`]).
+#[lazy]
+fn filter_dialog_view(
+    account_id: i64,
+    open: RwSignal<bool>,
+    button: NodeRef<html::Button>,
+) -> AnyView {
+    view! { <FilterDialog account_id open button /> }.into_any()
 }
 
 /// Rows with stable keys, so editing one never rebuilds the others.
@@ -112,10 +125,11 @@ fn FilterDialog(
             let _ = button.focus();
         }
     };
-    // The focus goes to the first control once the dialog is in the page.
+    // The focus goes to the first control once the dialog is in the page: on the next
+    // frame, because the dialog is built before its (lazily loaded) `Suspense` mounts it.
     Effect::new(move |_| {
         if let Some(el) = dialog.get() {
-            focus_edge(&el, false);
+            request_animation_frame(move || focus_edge(&el, false));
         }
     });
     let on_keydown = move |ev: KeyboardEvent| {
