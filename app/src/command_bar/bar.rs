@@ -271,9 +271,12 @@ fn placeholder(menu: Menu) -> &'static str {
 fn Palette(bar: Bar) -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
+    // On the next frame: the palette is built before its (lazily loaded) `Suspense` mounts it.
     Effect::new(move |_| {
         if let Some(el) = input.get() {
-            let _ = el.focus();
+            request_animation_frame(move || {
+                let _ = el.focus();
+            });
         }
     });
     let results = Memo::new(move |_| bar.results());
