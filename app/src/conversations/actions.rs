@@ -80,6 +80,20 @@ fn start_value(draft: RwSignal<Option<(i64, String)>>, display_id: i64, saved: S
         .map_or(saved, |(_, value)| value)
 }
 
+/// Clears `draft` whenever `version` (a save's completion count) moves.
+fn clear_after_save<T: Send + Sync + 'static>(
+    version: impl Fn() -> usize + Send + Sync + 'static,
+    draft: RwSignal<Option<T>>,
+) {
+    Effect::new(move |previous: Option<usize>| {
+        let now = version();
+        if previous.is_some_and(|p| p != now) {
+            draft.set(None);
+        }
+        now
+    });
+}
+
 /// Remembers what the agent picked in a select (`on:change`).
 fn keep_draft(draft: RwSignal<Option<(i64, String)>>, display_id: i64, ev: &leptos::ev::Event) {
     draft.set(Some((display_id, event_target_value(ev))));
@@ -104,34 +118,10 @@ impl ThreadActions {
         };
         // A completed save makes the server's value the truth again.
         let drafts = actions.drafts;
-        Effect::new(move |previous: Option<usize>| {
-            let version = actions.assign.version().get();
-            if previous.is_some_and(|p| p != version) {
-                drafts.assignee.set(None);
-            }
-            version
-        });
-        Effect::new(move |previous: Option<usize>| {
-            let version = actions.team.version().get();
-            if previous.is_some_and(|p| p != version) {
-                drafts.team.set(None);
-            }
-            version
-        });
-        Effect::new(move |previous: Option<usize>| {
-            let version = actions.priority.version().get();
-            if previous.is_some_and(|p| p != version) {
-                drafts.priority.set(None);
-            }
-            version
-        });
-        Effect::new(move |previous: Option<usize>| {
-            let version = actions.labels.version().get();
-            if previous.is_some_and(|p| p != version) {
-                drafts.labels.set(None);
-            }
-            version
-        });
+        clear_after_save(move || actions.assign.version().get(), drafts.assignee);
+        clear_after_save(move || actions.team.version().get(), drafts.team);
+        clear_after_save(move || actions.priority.version().get(), drafts.priority);
+        clear_after_save(move || actions.labels.version().get(), drafts.labels);
         actions
     }
 
