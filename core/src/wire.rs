@@ -11,6 +11,7 @@ pub mod canned_response;
 pub mod contact;
 pub mod conversation;
 pub mod custom_attribute;
+pub mod data_import;
 pub mod envelope;
 pub mod errors;
 pub mod inbox;

@@ -38,7 +38,7 @@ pub fn to_wire(svc: &Services, row: AgentRow) -> Agent {
         custom_attributes: row.custom_attributes.0,
         name: row.name,
         role: row.role,
-        thumbnail: String::new(),
+        thumbnail: super::avatars::url(&svc.public_url, row.avatar_path.as_deref()),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod fields;
 mod identify;
+pub mod import;
 mod merge;
 mod notes;
 pub mod render;
@@ -50,13 +51,7 @@ async fn list_with(
     search: Option<String>,
 ) -> Result<(ContactListMeta, Vec<Contact>)> {
     let page = page_of(params.page);
-    let sort = match params.sort.as_deref().filter(|s| !s.is_empty()) {
-        Some(raw) => Some(
-            Sort::parse(raw)
-                .ok_or_else(|| Error::invalid("sort", format!("Sort {raw} is not supported")))?,
-        ),
-        None => None,
-    };
+    let sort = parse_sort(params.sort.as_deref())?;
     let query = ListQuery {
         resolved_only: search.is_none(),
         labels: params.labels.clone(),
@@ -105,12 +100,24 @@ pub async fn search(
     list_with(svc, scope, params, Some(q.to_owned())).await
 }
 
-/// Contacts matching an advanced filter, 15 a page.
+/// Chatwoot's `sort` parameter (`name`, `-last_activity_at`…); empty means the default order.
+fn parse_sort(raw: Option<&str>) -> Result<Option<(Sort, bool)>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => Sort::parse(raw)
+            .map(Some)
+            .ok_or_else(|| Error::invalid("sort", format!("Sort {raw} is not supported"))),
+        None => Ok(None),
+    }
+}
+
+/// Contacts matching an advanced filter, 15 a page, in `sort`'s order (as the list).
 pub async fn filter(
     svc: &Services,
     scope: &Scope,
     params: &crate::services::filters::FilterParams,
+    sort: Option<&str>,
 ) -> Result<(ContactListMeta, Vec<Contact>)> {
+    let sort = parse_sort(sort)?;
     use crate::services::filters::{self, Model};
     let mut handle = svc.db.read().await?;
     let custom_keys =
@@ -126,7 +133,7 @@ pub async fn filter(
         resolved_only: false,
         labels: Vec::new(),
         search: None,
-        sort: None,
+        sort,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
         condition: Some(condition),
@@ -271,8 +278,10 @@ pub async fn update(
     Ok(contact)
 }
 
-/// Deletes a contact with its conversations. Refused while the contact is online.
+/// Deletes a contact with its conversations. Administrators only (as Chatwoot's contact
+/// policy); refused while the contact is online.
 pub async fn delete(svc: &Services, scope: &Scope, id: i64) -> Result<()> {
+    scope.require_admin()?;
     if svc.presence.contact_status(scope.account_id, id) == "online" {
         return Err(Error::Unprocessable(
             "The contact is online and cannot be deleted right now".into(),

@@ -83,9 +83,11 @@ fn conversation_attribute(key: &str) -> Option<(Kind, &'static str)> {
         ),
         "referer" => (Kind::Text, "c.additional_attributes ->> 'referer'"),
         "mail_subject" => (Kind::Text, "c.additional_attributes ->> 'mail_subject'"),
+        // The column mirrors `country_code`, or `country` when only that was given (the
+        // dashboard's form and the CSV import write `country`).
         "country_code" => (
             Kind::Text,
-            "(select ct.additional_attributes ->> 'country_code' from contacts ct where ct.id = c.contact_id)",
+            "(select ct.country_code from contacts ct where ct.id = c.contact_id)",
         ),
         "created_at" => (Kind::Date, "c.created_at"),
         "last_activity_at" => (Kind::Date, "c.last_activity_at"),
@@ -100,10 +102,7 @@ fn contact_attribute(key: &str) -> Option<(Kind, &'static str)> {
         "email" => (Kind::Text, "contacts.email"),
         "phone_number" => (Kind::Text, "contacts.phone_number"),
         "identifier" => (Kind::Text, "contacts.identifier"),
-        "country_code" => (
-            Kind::Text,
-            "contacts.additional_attributes ->> 'country_code'",
-        ),
+        "country_code" => (Kind::Text, "contacts.country_code"),
         "city" => (Kind::Text, "contacts.additional_attributes ->> 'city'"),
         "company" => (
             Kind::Text,

@@ -2,6 +2,7 @@
 //! and administrators creating, changing and deleting them.
 
 pub mod hours;
+pub mod pre_chat;
 mod render;
 mod settings;
 

@@ -15,7 +15,8 @@ use crate::wire::session::{SessionAccount, SessionUser};
 use crate::wire::user::{AccountMembership, UserProfile};
 use crate::{Error, Result, Services};
 
-use super::{agents, validate};
+use super::uploads::Upload;
+use super::{agents, avatars, validate};
 
 /// The user JSON of `/auth/sign_in`, `/auth/validate_token` and `/api/v1/profile`.
 /// `account_id` and `role` describe the first account unless `current_account` names another
@@ -37,7 +38,7 @@ pub async fn user_profile(
         access_token,
         account_id: current.map(|m| m.account_id),
         available_name: user.available_name().to_owned(),
-        avatar_url: String::new(),
+        avatar_url: avatars::url(&svc.public_url, user.avatar_path.as_deref()),
         confirmed: user.confirmed_at.is_some(),
         display_name: user.display_name.clone(),
         message_signature: user.message_signature.clone(),
@@ -64,6 +65,7 @@ pub async fn session_user(svc: &Services, user: &User) -> Result<SessionUser> {
         name: user.name.clone(),
         available_name: user.available_name().to_owned(),
         email: user.email.clone(),
+        avatar_url: avatars::url(&svc.public_url, user.avatar_path.as_deref()),
         accounts: memberships
             .into_iter()
             .map(|m| SessionAccount {
@@ -71,6 +73,7 @@ pub async fn session_user(svc: &Services, user: &User) -> Result<SessionUser> {
                 name: m.account_name,
                 role: m.role,
                 availability: m.availability,
+                locale: m.account_locale,
             })
             .collect(),
     })
@@ -239,6 +242,57 @@ pub async fn set_active_account(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// [`update`], and with `avatar` the new profile picture (see [`avatars`] for what is
+/// accepted). The picture is checked before anything is saved; the one it replaces is
+/// deleted.
+pub async fn update_with_avatar(
+    svc: &Services,
+    user: &User,
+    params: &ProfileParams,
+    avatar: Option<&Upload>,
+) -> Result<UserProfile> {
+    let Some(upload) = avatar else {
+        return update(svc, user, params).await;
+    };
+    let staged = avatars::stage(svc, upload).await?;
+    let saved = match update(svc, user, params).await {
+        Ok(_) => point_avatar(svc, user.id, Some(&staged.relative)).await,
+        Err(err) => Err(err),
+    };
+    match saved {
+        Ok(replaced) => avatars::remove(svc, replaced.as_deref()).await,
+        Err(err) => {
+            staged.discard().await;
+            return Err(err);
+        }
+    }
+    reload_profile(svc, user.id).await
+}
+
+/// Removes the user's profile picture (Chatwoot's `DELETE /profile/avatar`).
+pub async fn remove_avatar(svc: &Services, user: &User) -> Result<UserProfile> {
+    let replaced = point_avatar(svc, user.id, None).await?;
+    avatars::remove(svc, replaced.as_deref()).await;
+    reload_profile(svc, user.id).await
+}
+
+/// Stores the new avatar path; the old one comes back so its file can go.
+async fn point_avatar(svc: &Services, user_id: i64, path: Option<&str>) -> Result<Option<String>> {
+    let mut tx = svc.db.begin().await?;
+    let replaced = users::set_avatar_path(tx.conn(), user_id, path)
+        .await?
+        .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(replaced)
+}
+
+async fn reload_profile(svc: &Services, user_id: i64) -> Result<UserProfile> {
+    let user = users::find(svc.db.read().await?.conn(), user_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    user_profile(svc, &user, None).await
 }
 
 /// Replaces the user's API access token; the old one stops working at once.

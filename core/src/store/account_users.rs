@@ -15,6 +15,8 @@ pub struct Membership {
     pub account_id: i64,
     /// The account's name.
     pub account_name: String,
+    /// The account's language: the dashboard renders in it.
+    pub account_locale: String,
     /// Whether the account is active.
     #[sqlx(try_from = "i16")]
     pub account_status: AccountStatus,
@@ -36,7 +38,8 @@ pub struct Membership {
 
 macro_rules! select {
     () => {
-        "select au.id, au.account_id, a.name as account_name, a.status as account_status, \
+        "select au.id, au.account_id, a.name as account_name, a.locale as account_locale, \
+         a.status as account_status, \
          au.user_id, au.role, au.inviter_id, au.active_at, au.availability, au.auto_offline \
          from account_users au join accounts a on a.id = au.account_id "
     };
@@ -103,6 +106,7 @@ pub async fn find_token_user(
         user: crate::store::users::User,
         m_id: Option<i64>,
         m_account_name: Option<String>,
+        m_account_locale: Option<String>,
         m_account_status: Option<i16>,
         m_role: Option<i16>,
         m_inviter_id: Option<i64>,
@@ -114,7 +118,8 @@ pub async fn find_token_user(
         sqlx::query_as::<_, Row>(concat!(
             "select ",
             crate::store::users::user_columns!("u."),
-            ", au.id as m_id, a.name as m_account_name, a.status as m_account_status, \
+            ", au.id as m_id, a.name as m_account_name, a.locale as m_account_locale, \
+             a.status as m_account_status, \
              au.role as m_role, au.inviter_id as m_inviter_id, au.active_at as m_active_at, \
              au.availability as m_availability, au.auto_offline as m_auto_offline \
              from access_tokens t join users u on u.id = t.owner_id \
@@ -133,6 +138,7 @@ pub async fn find_token_user(
                 id,
                 account_id,
                 account_name: r.m_account_name.unwrap_or_default(),
+                account_locale: r.m_account_locale.unwrap_or_default(),
                 account_status: AccountStatus::from_i16(status).unwrap_or(AccountStatus::Suspended),
                 user_id: r.user.id,
                 role: Role::from_i16(role).unwrap_or(Role::Agent),

@@ -264,3 +264,29 @@ pub async fn set_password_hash(conn: Conn<'_>, id: i64, password_hash: &str) -> 
     )?;
     Ok(())
 }
+
+/// Points a user's avatar at `path` (or removes it) and returns the path it replaced.
+/// `None` when there is no such user.
+pub async fn set_avatar_path(
+    conn: Conn<'_>,
+    id: i64,
+    path: Option<&str>,
+) -> Result<Option<Option<String>>> {
+    let now = super::now();
+    Ok(on_conn!(conn, |c| {
+        let previous: Option<Option<String>> =
+            sqlx::query_scalar("select avatar_path from users where id = $1")
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await?;
+        if previous.is_some() {
+            sqlx::query("update users set avatar_path = $2, updated_at = $3 where id = $1")
+                .bind(id)
+                .bind(path)
+                .bind(now)
+                .execute(&mut *c)
+                .await?;
+        }
+        Ok::<_, sqlx::Error>(previous)
+    })?)
+}

@@ -15,6 +15,9 @@ pub struct SessionUser {
     pub available_name: String,
     /// Login email.
     pub email: String,
+    /// The profile picture's URL, or empty.
+    #[serde(default)]
+    pub avatar_url: String,
     /// The accounts the user can open.
     pub accounts: Vec<SessionAccount>,
 }
@@ -30,6 +33,8 @@ pub struct SessionAccount {
     pub role: Role,
     /// The user's chosen availability there.
     pub availability: Availability,
+    /// The account's language ("en", "fr", "pt_BR"…): the dashboard renders in it.
+    pub locale: String,
 }
 
 /// What the first page needs to know before anyone signs in.

@@ -29,6 +29,13 @@ pub fn out_of_office(timezone: &str, hours: &[WorkingHour], now: DateTime<Utc>) 
     !(open..=close).contains(&minute)
 }
 
+/// Every IANA time zone name, sorted, for the business-hours zone picker.
+pub fn zone_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+    names.sort_unstable();
+    names
+}
+
 /// The zone's offset from UTC at `now`, as `+05:30`.
 pub fn utc_offset(timezone: &str, now: DateTime<Utc>) -> String {
     let tz = zone(timezone);
@@ -79,6 +86,13 @@ mod tests {
         ));
         // Sunday has no row: not out of office.
         assert!(!out_of_office("UTC", &hours, at("2026-11-22T03:00:00Z")));
+    }
+
+    #[test]
+    fn zone_names_are_sorted_and_parse() {
+        let names = zone_names();
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        assert!(names.contains(&"Asia/Kolkata") && names.contains(&"UTC"));
     }
 
     #[test]

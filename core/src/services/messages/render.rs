@@ -265,6 +265,7 @@ impl ConversationState {
 /// An agent as events and messages show them: `available_name` is the display name when set,
 /// and `availability_status` what others see right now.
 pub fn user_push(svc: &Services, account_id: i64, agent: account_users::AgentRow) -> UserPush {
+    let avatar = crate::services::avatars::url(&svc.public_url, agent.avatar_path.as_deref());
     UserPush {
         id: agent.id,
         available_name: agent
@@ -279,9 +280,9 @@ pub fn user_push(svc: &Services, account_id: i64, agent: account_users::AgentRow
             agent.auto_offline,
         ),
         name: agent.name,
-        avatar_url: String::new(),
+        avatar_url: avatar.clone(),
         kind: "user".into(),
-        thumbnail: String::new(),
+        thumbnail: avatar,
     }
 }
 

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::db::Conn;
-use crate::store::{agent_bots, inboxes};
+use crate::store::{accounts, agent_bots, inboxes};
 use crate::wire::inbox::WorkingHour;
 use crate::wire::widget::{GlobalConfig, WebChannel, WidgetConfig, WidgetSessionContact};
 use crate::{Error, Result, Services};
@@ -169,6 +169,10 @@ async fn web_channel(mut conn: Conn<'_>, channel: &Channel) -> Result<WebChannel
     let inbox = &channel.inbox;
     let widget = &channel.widget;
     let hours = inboxes::working_hours(conn.reborrow(), inbox.id).await?;
+    // The widget's default language is the account's (Chatwoot's fallback for the widget).
+    let locale = accounts::find(conn.reborrow(), inbox.account_id)
+        .await?
+        .map_or_else(|| "en".to_owned(), |account| account.locale);
     let has_bot = agent_bots::for_inbox(conn, inbox.id)
         .await?
         .is_some_and(|(_, active)| active);
@@ -190,7 +194,7 @@ async fn web_channel(mut conn: Conn<'_>, channel: &Channel) -> Result<WebChannel
         } else {
             String::new()
         },
-        locale: "en".into(),
+        locale,
         website_name: inbox.name.clone(),
         website_token: widget.website_token.clone(),
         welcome_tagline: widget.welcome_tagline.clone().unwrap_or_default(),
