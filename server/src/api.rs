@@ -11,6 +11,7 @@ mod agent_bots;
 mod agents;
 mod campaigns;
 mod canned_responses;
+pub mod contact_imports;
 mod contacts;
 mod conversations;
 mod custom_attribute_definitions;
@@ -49,6 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(inbox_members::router())
         .merge(agent_bots::router())
         .merge(contacts::router())
+        .merge(contact_imports::router())
         .merge(conversations::router())
         .merge(messages::router())
         .merge(search::router())

@@ -4,9 +4,11 @@
 pub mod caller;
 pub mod client_ip;
 pub mod error;
+pub mod form;
 pub mod json;
 pub mod params;
 pub mod scope;
+pub mod server_fn_status;
 pub mod throttle;
 
 pub use error::ApiError;

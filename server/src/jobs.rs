@@ -31,6 +31,12 @@ pub fn spawn(services: Services, every: Duration) -> Option<JoinHandle<()>> {
                 ),
                 Err(error) => tracing::warn!(%error, "periodic jobs failed; retrying next time"),
             }
+            // Contact imports left pending or half-done by a stopped server resume here.
+            match onechat_core::services::contacts::import::start_due(&services).await {
+                Ok(0) => {}
+                Ok(started) => tracing::info!(started, "contact imports resumed"),
+                Err(error) => tracing::warn!(%error, "contact imports could not be resumed"),
+            }
         }
     }))
 }

@@ -21,7 +21,7 @@ use tracing::Level;
 
 use crate::http::client_ip;
 use crate::metrics;
-use crate::routes::{attachments, auth, system, widget};
+use crate::routes::{attachments, auth, avatars, system, widget};
 use crate::state::AppState;
 
 /// Builds the router for `state`. Tests drive it in process with `tower::ServiceExt::oneshot`.
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
                 }
             }),
         )
+        .merge(crate::routes::contact_imports::router())
         .route("/api", get(system::api_info))
         .route("/health", get(system::health))
         .route("/metrics", get(metrics::render))
@@ -69,6 +70,7 @@ pub fn router(state: AppState) -> Router {
             "/attachments/{id}/{signature}/{name}",
             get(attachments::download),
         )
+        .route("/avatars/{file}", get(avatars::show))
         .nest_service(
             "/widget-assets",
             tower::ServiceBuilder::new()
@@ -101,6 +103,7 @@ pub fn router(state: AppState) -> Router {
             provide_dashboard,
             shell,
         ))
+        .layer(middleware::from_fn(crate::http::server_fn_status::correct))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             client_ip::resolve,

@@ -2,5 +2,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod avatars;
+pub mod contact_imports;
 pub mod system;
 pub mod widget;

@@ -113,10 +113,20 @@ async fn search(
     Ok(Json(MetaPayload { meta, payload }))
 }
 
+/// `POST /contacts/filter` query (Chatwoot's dashboard sends the page here).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FilterQuery {
+    /// 1-based page, when the body has none.
+    page: Option<i64>,
+    /// As for `GET /contacts`.
+    sort: Option<String>,
+}
+
 /// Filters contacts with AND/OR conditions.
 #[utoipa::path(
     post, path = "/contacts/filter", tag = "Contacts",
-    params(("account_id" = i64, Path)),
+    params(("account_id" = i64, Path), FilterQuery),
     request_body = FilterParams,
     responses((status = 200, body = ContactList)),
     extensions(("x-onechat-access" = json!("member"))),
@@ -124,9 +134,12 @@ async fn search(
 async fn filter(
     State(state): State<AppState>,
     UserScope(scope): UserScope,
-    Body(params): Body<FilterParams>,
+    Query(query): Query<FilterQuery>,
+    Body(mut params): Body<FilterParams>,
 ) -> Result<Json<ContactList>, ApiError> {
-    let (meta, payload) = contacts::filter(&state.services, &scope, &params).await?;
+    params.page = params.page.or(query.page);
+    let (meta, payload) =
+        contacts::filter(&state.services, &scope, &params, query.sort.as_deref()).await?;
     Ok(Json(MetaPayload { meta, payload }))
 }
 
@@ -201,12 +214,13 @@ async fn update_put(
     update(state, scope, path, params).await
 }
 
-/// Deletes a contact and its conversations (refused while the contact is online).
+/// Deletes a contact and its conversations (administrators only; refused while the contact
+/// is online).
 #[utoipa::path(
     delete, path = "/contacts/{id}", tag = "Contacts",
     params(("account_id" = i64, Path), ("id" = i64, Path)),
     responses((status = 200)),
-    extensions(("x-onechat-access" = json!("member"))),
+    extensions(("x-onechat-access" = json!("administrator"))),
 )]
 async fn destroy(
     State(state): State<AppState>,

@@ -1,8 +1,7 @@
 //! `/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages`.
 
 use axum::Json;
-use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::header::CONTENT_TYPE;
+use axum::extract::{FromRequest, Path, Request, State};
 use axum_extra::extract::Query;
 use onechat_core::Error;
 use onechat_core::services::messages::{self, MessagesMeta};
@@ -14,9 +13,9 @@ use serde_json::Value;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::ApiError;
 use crate::http::params::Body;
 use crate::http::scope::{AnyScope, UserScope};
+use crate::http::{ApiError, form};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -83,48 +82,14 @@ pub async fn read_message(
     request: Request,
     state: &AppState,
 ) -> Result<(MessageParams, Vec<Upload>), ApiError> {
-    let multipart = request
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("multipart/form-data"));
-    if !multipart {
+    if !form::is_multipart(request.headers()) {
         let Body(params) = Body::<MessageParams>::from_request(request, state).await?;
         return Ok((params, Vec::new()));
     }
-    let mut form = Multipart::from_request(request, state)
-        .await
-        .map_err(|e| ApiError::BadRequest(e.status(), e.body_text()))?;
+    let form = form::read_multipart(request, state).await?;
     let mut fields = serde_json::Map::new();
-    let mut files = Vec::new();
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadRequest(e.status(), e.body_text()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "attachments[]" || name == "attachments" {
-            let file_name = field.file_name().unwrap_or("file").to_owned();
-            let content_type = field.content_type().map(str::to_owned);
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|e| ApiError::BadRequest(e.status(), e.body_text()))?;
-            files.push(Upload {
-                file_name,
-                content_type,
-                bytes: bytes.to_vec(),
-            });
-            continue;
-        }
-        let text = field
-            .text()
-            .await
-            .map_err(|e| ApiError::BadRequest(e.status(), e.body_text()))?;
-        let key = name
-            .trim_start_matches("message[")
-            .trim_end_matches(']')
-            .to_owned();
+    for (name, text) in form.fields {
+        let key = form::unwrap_key(&name, "message").to_owned();
         let value = match key.as_str() {
             "private" => Value::Bool(matches!(text.as_str(), "true" | "1" | "on")),
             "campaign_id" => text.parse::<i64>().map(Value::from).unwrap_or(Value::Null),
@@ -135,6 +100,13 @@ pub async fn read_message(
         };
         fields.insert(key, value);
     }
+    // `attachments[]`, `attachments` or the widget's `message[attachments][]`.
+    let files = form
+        .files
+        .into_iter()
+        .filter(|(name, _)| name.contains("attachments"))
+        .map(|(_, file)| file)
+        .collect();
     let params: MessageParams = serde_json::from_value(Value::Object(fields)).map_err(|e| {
         ApiError::BadRequest(axum::http::StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
     })?;

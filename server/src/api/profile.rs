@@ -1,18 +1,20 @@
 //! `/api/v1/profile`: the signed-in user.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::StatusCode;
 use onechat_core::services::profile;
 use onechat_core::wire::profile::{
     ActiveAccountParams, AutoOfflineParams, AvailabilityParams, ProfileParams,
 };
 use onechat_core::wire::user::UserProfile;
+use serde_json::Value;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::http::ApiError;
 use crate::http::params::{Params, ResourceKey};
 use crate::http::scope::CurrentUser;
+use crate::http::{ApiError, form};
 use crate::state::AppState;
 
 impl ResourceKey for ProfileParams {
@@ -34,6 +36,7 @@ impl ResourceKey for ActiveAccountParams {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(show, update))
+        .routes(routes!(remove_avatar))
         .routes(routes!(availability))
         .routes(routes!(auto_offline))
         .routes(routes!(set_active_account))
@@ -55,22 +58,63 @@ async fn show(
     ))
 }
 
-/// Changes the user's name, display name, email, signature, dashboard settings or password
-/// (which needs `current_password`).
+/// Changes the user's name, display name, email, signature, dashboard settings, password
+/// (which needs `current_password`) or, in a multipart body, the avatar (`profile[avatar]`).
 #[utoipa::path(
     method(put, patch), path = "/api/v1/profile", tag = "Profile",
     request_body = ProfileParams,
-    responses((status = 200, body = UserProfile)),
+    responses((status = 200, body = UserProfile), (status = 422, description = "Invalid fields or avatar")),
     extensions(("x-onechat-access" = json!("user"))),
 )]
 async fn update(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
-    Params(params): Params<ProfileParams>,
+    request: Request,
 ) -> Result<Json<UserProfile>, ApiError> {
+    if !form::is_multipart(request.headers()) {
+        let Params(params) = Params::<ProfileParams>::from_request(request, &state).await?;
+        return Ok(Json(
+            profile::update(&state.services, &user, &params).await?,
+        ));
+    }
+    let form = form::read_multipart(request, &state).await?;
+    let fields: serde_json::Map<String, Value> = form
+        .fields
+        .into_iter()
+        .filter_map(|(name, text)| {
+            let key = form::unwrap_key(&name, "profile").to_owned();
+            // The one structured field arrives as JSON text in a form.
+            let value = if key == "ui_settings" {
+                serde_json::from_str(&text).ok().filter(Value::is_object)?
+            } else {
+                Value::String(text)
+            };
+            Some((key, value))
+        })
+        .collect();
+    let params: ProfileParams = serde_json::from_value(Value::Object(fields))
+        .map_err(|e| ApiError::BadRequest(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let avatar = form
+        .files
+        .into_iter()
+        .find(|(name, _)| form::unwrap_key(name, "profile") == "avatar")
+        .map(|(_, file)| file);
     Ok(Json(
-        profile::update(&state.services, &user, &params).await?,
+        profile::update_with_avatar(&state.services, &user, &params, avatar.as_ref()).await?,
     ))
+}
+
+/// Removes the user's avatar.
+#[utoipa::path(
+    delete, path = "/api/v1/profile/avatar", tag = "Profile",
+    responses((status = 200, body = UserProfile)),
+    extensions(("x-onechat-access" = json!("user"))),
+)]
+async fn remove_avatar(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<UserProfile>, ApiError> {
+    Ok(Json(profile::remove_avatar(&state.services, &user).await?))
 }
 
 /// Sets the user's availability in one of their accounts.

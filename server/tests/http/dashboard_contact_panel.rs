@@ -2,7 +2,6 @@
 //! fields, typed custom attributes, labels, notes) with bad input and another account's ids.
 
 use leptos::server_fn::ServerFn;
-use onechat_app::auth::LogIn;
 use onechat_app::contacts::panel::{
     AddContactNote, DeleteContactNote, GetContactPanel, SetContactLabels, SetCustomAttribute,
     UpdateContact,
@@ -10,42 +9,7 @@ use onechat_app::contacts::panel::{
 use serde_json::{Value, json};
 
 use crate::conversations::Desk;
-use crate::support::{TestApp, TestResponse};
-
-/// Signs in through the dashboard's login function; returns the `name=value` cookie pair.
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            LogIn::PATH,
-            &[("email", email), ("password", "Passw0rd!")],
-            &[
-                ("accept", "text/html"),
-                ("referer", "http://localhost/app/login"),
-            ],
-        )
-        .await;
-    response
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("onechat_session="))
-        .unwrap_or_else(|| panic!("no session cookie; status {}", response.status))
-        .split(';')
-        .next()
-        .expect("cookie pair")
-        .to_owned()
-}
-
-fn ok(response: &TestResponse) -> Value {
-    assert!(
-        response.status.is_success(),
-        "status {}: {}",
-        response.status,
-        response.text()
-    );
-    response.json()
-}
+use crate::support::{TestResponse, dashboard_session, ok};
 
 fn refused(response: &TestResponse, what: &str) {
     assert!(
@@ -66,7 +30,7 @@ struct Fixture {
 async fn fixture() -> Fixture {
     let desk = Desk::new().await;
     let display = desk.conversation(Some("Hello")).await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     for (key, kind, values) in [
         ("plan", "list", json!(["free", "pro"])),
         ("seats", "number", json!([])),
@@ -400,7 +364,7 @@ async fn labels_and_notes() {
     // Another account cannot delete it, nor add to this contact through its own account.
     let note_id = notes[0]["id"].as_i64().expect("id").to_string();
     let eve = f.desk.app.admin("eve@example.com").await;
-    let eve_cookie = sign_in(&f.desk.app, "eve@example.com").await;
+    let eve_cookie = dashboard_session(&f.desk.app, "eve@example.com").await;
     let eve_account = eve.account.id.to_string();
     let as_eve = |path: &'static str, form: Vec<(&'static str, String)>| {
         let cookie = eve_cookie.clone();

@@ -2,49 +2,14 @@
 //! bar: the happy path, bad input, and another account's id (refused).
 
 use leptos::server_fn::ServerFn;
-use onechat_app::auth::LogIn;
 use onechat_app::command_bar::{AddConversationLabel, GetCommandTarget};
 use onechat_app::conversations::filters::{
     DeleteSavedView, GetFilterChoices, ListSavedViews, SaveView,
 };
 use serde_json::{Value, json};
 
-use crate::support::{TestApp, TestResponse};
+use crate::support::{TestResponse, call, dashboard_session, ok};
 use crate::world::World;
-
-const HTML: (&str, &str) = ("accept", "text/html,application/xhtml+xml");
-
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let ok = app
-        .post_form(
-            LogIn::PATH,
-            &[("email", email), ("password", "Passw0rd!")],
-            &[HTML, ("referer", "http://localhost/app/login")],
-        )
-        .await;
-    ok.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("onechat_session="))
-        .and_then(|v| v.split(';').next())
-        .unwrap_or_else(|| panic!("no session cookie: {}", ok.status))
-        .to_owned()
-}
-
-async fn call(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: &str) -> TestResponse {
-    app.post_form(path, form, &[("cookie", cookie)]).await
-}
-
-fn ok(response: &TestResponse) -> Value {
-    assert!(
-        response.status.is_success(),
-        "status {}: {}",
-        response.status,
-        response.text()
-    );
-    response.json()
-}
 
 fn refused(response: &TestResponse) {
     assert!(!response.status.is_success(), "{}", response.text());
@@ -60,7 +25,7 @@ async fn saved_views_are_created_listed_and_deleted() {
     let world = World::build().await;
     let app = &world.app;
     let account = world.ids["account"].clone();
-    let cookie = sign_in(app, "ada@example.com").await;
+    let cookie = dashboard_session(app, "ada@example.com").await;
     let filter = r#"[{"attribute_key":"labels","filter_operator":"equal_to","values":["vip"],"query_operator":null}]"#;
 
     let saved = ok(&call(
@@ -138,7 +103,7 @@ async fn bad_views_are_refused_with_the_reason() {
     let world = World::build().await;
     let app = &world.app;
     let account = world.ids["account"].clone();
-    let cookie = sign_in(app, "ada@example.com").await;
+    let cookie = dashboard_session(app, "ada@example.com").await;
     let good = r#"[{"attribute_key":"status","filter_operator":"equal_to","values":["open"]}]"#;
     for (name, filter, expected) in [
         ("", good, "Name can't be blank"),
@@ -192,7 +157,7 @@ async fn choices_and_command_bar_actions_work_in_the_own_account_only() {
     let app = &world.app;
     let account = world.ids["account"].clone();
     let conversation = world.ids["conversation"].clone();
-    let cookie = sign_in(app, "ada@example.com").await;
+    let cookie = dashboard_session(app, "ada@example.com").await;
 
     let choices = ok(&call(
         app,
@@ -248,7 +213,7 @@ async fn choices_and_command_bar_actions_work_in_the_own_account_only() {
     assert_eq!(target["labels"], json!(["vip"]), "added once");
 
     // Eve, of another account, reaches none of it with Ada's account id.
-    let eve = sign_in(app, "eve@example.com").await;
+    let eve = dashboard_session(app, "eve@example.com").await;
     refused(
         &call(
             app,

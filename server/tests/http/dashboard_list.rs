@@ -2,37 +2,13 @@
 //! filter of the list's query string, paging, bad input, and account isolation.
 
 use leptos::server_fn::ServerFn;
-use onechat_app::auth::LogIn;
 use onechat_app::conversations::ListConversations;
 use onechat_app::layout::GetSidebar;
 use onechat_app::search::SearchMessages;
 use serde_json::{Value, json};
 
 use crate::conversations::Desk;
-use crate::support::{TestApp, TestResponse};
-
-/// Signs `email` in through the login form and returns the session cookie pair.
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            LogIn::PATH,
-            &[("email", email), ("password", "Passw0rd!")],
-            &[
-                ("accept", "text/html"),
-                ("referer", "http://localhost/app/login"),
-            ],
-        )
-        .await;
-    response
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("onechat_session="))
-        .and_then(|v| v.split(';').next())
-        .unwrap_or_else(|| panic!("no session cookie; status {}", response.status))
-        .to_owned()
-}
+use crate::support::{TestApp, TestResponse, dashboard_session};
 
 /// Calls the list server function for `account_id` with `params` (names of the query
 /// string) on top of the All tab and any status.
@@ -135,7 +111,7 @@ async fn the_list_narrows_by_inbox_label_team_mention_unattended_and_filter() {
     .await;
 
     let app = &desk.app;
-    let cookie = sign_in(app, "ada@example.com").await;
+    let cookie = dashboard_session(app, "ada@example.com").await;
     let all = list(app, &cookie, account_id, &[]).await;
     assert_eq!(ids(&all), vec![first, second, third]);
     let page = all.json();
@@ -218,7 +194,7 @@ async fn pages_load_cumulatively_and_say_when_more_follow() {
     for n in 0..27 {
         desk.conversation(Some(&format!("Message {n}"))).await;
     }
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let first = list(&desk.app, &cookie, account_id, &[]).await;
     assert_eq!(ids(&first).len(), 25);
     assert_eq!(first.json()["has_more"], true);
@@ -246,7 +222,7 @@ async fn bad_list_input_is_a_clear_error() {
     let desk = Desk::new().await;
     let account_id = desk.admin.account.id;
     desk.conversation(Some("Hello")).await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
 
     for (params, expected) in [
         (vec![("sort", "sideways")], "Sort sideways is not valid"),
@@ -280,7 +256,7 @@ async fn another_accounts_list_sidebar_and_search_are_refused() {
     let ada = desk.admin.account.id.to_string();
     desk.conversation(Some("Secret parcel")).await;
     desk.app.admin("eve@example.com").await;
-    let eve = sign_in(&desk.app, "eve@example.com").await;
+    let eve = dashboard_session(&desk.app, "eve@example.com").await;
 
     let response = list(&desk.app, &eve, desk.admin.account.id, &[]).await;
     assert_eq!(response.status, 403, "{}", response.text());
@@ -337,7 +313,7 @@ async fn the_sidebar_lists_inboxes_sidebar_labels_and_teams() {
     )
     .await;
     let team = post(&desk, "/teams", json!({ "name": "Sales" })).await["id"].clone();
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let response = desk
         .app
         .post_form(
@@ -393,7 +369,7 @@ async fn search_finds_messages_by_a_word_in_this_account_only() {
         .await;
     assert_eq!(created.status, 200, "{}", created.text());
 
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let response = desk
         .app
         .post_form(

@@ -3,35 +3,11 @@
 //! signature, bad input and account isolation.
 
 use leptos::server_fn::ServerFn;
-use onechat_app::auth::LogIn;
 use onechat_app::conversations::{ListMentionAgents, SendReply};
 use serde_json::{Value, json};
 
 use crate::conversations::Desk;
-use crate::support::{TestApp, TestResponse};
-
-/// Signs in through the login form and returns the `cookie` header value.
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            LogIn::PATH,
-            &[("email", email), ("password", "Passw0rd!")],
-            &[
-                ("accept", "text/html"),
-                ("referer", "http://localhost/app/login"),
-            ],
-        )
-        .await;
-    response
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("onechat_session="))
-        .and_then(|v| v.split(';').next())
-        .unwrap_or_else(|| panic!("no session; status {}", response.status))
-        .to_owned()
-}
+use crate::support::{TestResponse, dashboard_session};
 
 /// Calls `SendReply` like the browser's dispatch does.
 async fn send(
@@ -60,7 +36,7 @@ async fn last_message(desk: &Desk, display_id: i64) -> Value {
 #[tokio::test]
 async fn a_reply_with_an_attachment_stores_the_file() {
     let desk = Desk::new().await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let id = desk.conversation(Some("Can I see the report?")).await;
     let sent = send(
         &desk,
@@ -108,7 +84,7 @@ async fn a_reply_with_an_attachment_stores_the_file() {
 #[tokio::test]
 async fn template_variables_are_replaced_with_fallbacks() {
     let desk = Desk::new().await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let id = desk.conversation(Some("Hello?")).await;
     let content = "Hi {{ contact.first_name || 'there' }} {{contact.last_name || 'Friend'}}, \
                    I'm {{agent.first_name}} ({{ agent.email }}) on #{{ conversation.id }} in \
@@ -135,7 +111,7 @@ async fn template_variables_are_replaced_with_fallbacks() {
 #[tokio::test]
 async fn replies_carry_the_signature_and_notes_do_not() {
     let desk = Desk::new().await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let id = desk.conversation(Some("Hello?")).await;
     let profile = desk
         .app
@@ -177,7 +153,7 @@ async fn a_note_mentioning_an_agent_notifies_them() {
     let desk = Desk::new().await;
     let bob = desk.agent_in_inbox("bob@example.com").await;
     let bob_token = [("api_access_token", bob.access_token.as_str())];
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let id = desk.conversation(Some("Hello?")).await;
 
     // The picker's list: the account's agents.
@@ -217,7 +193,7 @@ async fn a_note_mentioning_an_agent_notifies_them() {
 #[tokio::test]
 async fn bad_input_is_refused_with_a_clear_error() {
     let desk = Desk::new().await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     let id = desk.conversation(Some("Hello?")).await;
     let before = desk.messages(id).await.len();
 
@@ -317,7 +293,7 @@ async fn bad_input_is_refused_with_a_clear_error() {
 async fn another_accounts_conversation_is_refused() {
     let desk = Desk::new().await;
     desk.app.admin("eve@example.com").await;
-    let eve = sign_in(&desk.app, "eve@example.com").await;
+    let eve = dashboard_session(&desk.app, "eve@example.com").await;
     let id = desk.conversation(Some("Hello?")).await;
     let before = desk.messages(id).await.len();
 

@@ -3,53 +3,13 @@
 //! each with bad input and another account's ids.
 
 use leptos::server_fn::ServerFn;
-use onechat_app::auth::LogIn;
 use onechat_app::conversations::{
     DeleteMessage, GetThread, SendTranscript, SetMuted, SetParticipants, SnoozeUntil,
 };
 use serde_json::{Value, json};
 
 use crate::conversations::Desk;
-use crate::support::{TestApp, TestResponse};
-
-/// Signs in through the dashboard's login function; returns the `name=value` cookie pair.
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            LogIn::PATH,
-            &[("email", email), ("password", "Passw0rd!")],
-            &[
-                ("accept", "text/html"),
-                ("referer", "http://localhost/app/login"),
-            ],
-        )
-        .await;
-    response
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("onechat_session="))
-        .unwrap_or_else(|| panic!("no session cookie; status {}", response.status))
-        .split(';')
-        .next()
-        .expect("cookie pair")
-        .to_owned()
-}
-
-async fn call(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: &str) -> TestResponse {
-    app.post_form(path, form, &[("cookie", cookie)]).await
-}
-
-fn ok(response: &TestResponse) -> Value {
-    assert!(
-        response.status.is_success(),
-        "status {}: {}",
-        response.status,
-        response.text()
-    );
-    response.json()
-}
+use crate::support::{TestResponse, call, dashboard_session, ok};
 
 fn refused(response: &TestResponse, what: &str) {
     assert!(
@@ -70,7 +30,7 @@ struct Fixture {
 async fn fixture() -> Fixture {
     let desk = Desk::new().await;
     let id = desk.conversation(Some("Hello")).await;
-    let cookie = sign_in(&desk.app, "ada@example.com").await;
+    let cookie = dashboard_session(&desk.app, "ada@example.com").await;
     Fixture {
         account: desk.admin.account.id.to_string(),
         display: id.to_string(),
@@ -240,7 +200,7 @@ async fn another_account_cannot_read_or_change_the_thread() {
     let f = fixture().await;
     let reply = f.reply("Mine", false).await.to_string();
     f.desk.app.admin("eve@example.com").await;
-    let eve = sign_in(&f.desk.app, "eve@example.com").await;
+    let eve = dashboard_session(&f.desk.app, "eve@example.com").await;
     let app = &f.desk.app;
     let target = [
         ("account_id", f.account.as_str()),

@@ -6,6 +6,7 @@ use axum::http::Request;
 use serde_json::json;
 
 use crate::conversations::Desk;
+use crate::support::{multipart_form, png};
 
 #[tokio::test]
 async fn history_windows_by_id() {
@@ -282,37 +283,13 @@ async fn message_rules_status_and_deletion() {
     );
 }
 
-/// A 2×1 PNG.
-fn png() -> Vec<u8> {
-    let mut bytes = vec![
-        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
-    ];
-    bytes.extend_from_slice(&2u32.to_be_bytes());
-    bytes.extend_from_slice(&1u32.to_be_bytes());
-    bytes.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    bytes
-}
-
+/// A multipart body with the files under `attachments[]`.
 fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "onechat-test-boundary";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    for (name, content_type, bytes) in files {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n").as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
+    let files: Vec<_> = files
+        .iter()
+        .map(|(name, content_type, bytes)| ("attachments[]", *name, *content_type, *bytes))
+        .collect();
+    multipart_form(fields, &files)
 }
 
 #[tokio::test]

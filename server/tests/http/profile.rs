@@ -2,8 +2,11 @@
 
 use serde_json::{Value, json};
 
+use axum::body::Body;
+use axum::http::Request;
+
 use crate::agents::add_agent;
-use crate::support::TestApp;
+use crate::support::{TestApp, TestResponse, multipart_form, png};
 
 const PROFILE: &str = "/api/v1/profile";
 
@@ -353,6 +356,7 @@ async fn profile_routes_need_a_signed_in_user() {
         ("POST", format!("{PROFILE}/auto_offline")),
         ("PUT", format!("{PROFILE}/set_active_account")),
         ("POST", format!("{PROFILE}/reset_access_token")),
+        ("DELETE", format!("{PROFILE}/avatar")),
     ] {
         let response = app
             .send_json(method, &path, &json!({ "name": "Mallory" }), &[])
@@ -363,4 +367,153 @@ async fn profile_routes_need_a_signed_in_user() {
             json!({ "errors": ["You need to sign in or sign up before continuing."] })
         );
     }
+}
+
+/// `PUT /api/v1/profile` as a multipart form, with `file` (name, type, bytes) as `profile[avatar]`.
+async fn put_avatar(
+    app: &TestApp,
+    token: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &str, &[u8]),
+) -> TestResponse {
+    let (content_type, body) =
+        multipart_form(fields, &[("profile[avatar]", file.0, file.1, file.2)]);
+    let request = Request::put(PROFILE)
+        .header("content-type", content_type)
+        .header("api_access_token", token)
+        .body(Body::from(body))
+        .expect("valid request");
+    app.send(request).await
+}
+
+/// The path part of an absolute avatar URL.
+fn path_of(url: &str) -> String {
+    let at = url.find("/avatars/").expect("an avatar URL");
+    url[at..].to_owned()
+}
+
+#[tokio::test]
+async fn users_upload_replace_and_remove_their_avatar() {
+    let app = TestApp::new().await;
+    let admin = app.admin("ada@example.com").await;
+    let token = admin.access_token.as_str();
+    let before = app.get(PROFILE, &[("api_access_token", token)]).await;
+    assert_eq!(before.json()["avatar_url"], "");
+
+    // A picture and a field in the same form, as Chatwoot's dashboard sends them.
+    let put = put_avatar(
+        &app,
+        token,
+        &[("profile[display_name]", "Ada")],
+        ("me.png", "image/png", &png()),
+    )
+    .await;
+    assert_eq!(put.status, 200, "{}", put.text());
+    let first = put.json()["avatar_url"].as_str().unwrap().to_owned();
+    assert!(first.ends_with(".png"), "{first}");
+    assert_eq!(put.json()["display_name"], "Ada");
+    let served = app.get(&path_of(&first), &[]).await;
+    assert_eq!(served.status, 200);
+    assert_eq!(served.header("content-type"), Some("image/png"));
+    assert_eq!(served.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(served.body, png());
+
+    // Agents show it to the account (and so to visitors in messages).
+    let agents = app
+        .get(
+            &format!("/api/v1/accounts/{}/agents", admin.account.id),
+            &[("api_access_token", token)],
+        )
+        .await;
+    assert_eq!(agents.json()[0]["thumbnail"], first.as_str());
+
+    // A new picture replaces the old one, whose file goes.
+    let gif = b"GIF89a\x02\x00\x01\x00\x80\x00\x00";
+    let replaced = put_avatar(&app, token, &[], ("me.gif", "image/gif", gif)).await;
+    assert_eq!(replaced.status, 200, "{}", replaced.text());
+    let second = replaced.json()["avatar_url"].as_str().unwrap().to_owned();
+    assert!(second.ends_with(".gif") && second != first);
+    assert_eq!(app.get(&path_of(&first), &[]).await.status, 404);
+
+    let removed = app
+        .delete(&format!("{PROFILE}/avatar"), &[("api_access_token", token)])
+        .await;
+    assert_eq!(removed.status, 200);
+    assert_eq!(removed.json()["avatar_url"], "");
+    assert_eq!(app.get(&path_of(&second), &[]).await.status, 404);
+}
+
+#[tokio::test]
+async fn avatars_must_be_real_small_bitmaps() {
+    let app = TestApp::new().await;
+    let admin = app.admin("ada@example.com").await;
+    let token = admin.access_token.as_str();
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>";
+    // The claimed type does not matter: the bytes do.
+    for (name, content_type, bytes) in [
+        ("evil.png", "image/png", &svg[..]),
+        ("page.html", "text/html", b"<html></html>"),
+        ("empty.png", "image/png", b""),
+    ] {
+        let refused = put_avatar(&app, token, &[], (name, content_type, bytes)).await;
+        assert_eq!(refused.status, 422, "{name}: {}", refused.text());
+        assert!(refused.text().contains("Avatar"), "{}", refused.text());
+    }
+    let mut huge = png();
+    huge.resize(5 * 1024 * 1024 + 1, 0);
+    let too_big = put_avatar(&app, token, &[], ("big.png", "image/png", &huge)).await;
+    assert_eq!(too_big.status, 422);
+    assert!(
+        too_big.text().contains("smaller than 5 MB"),
+        "{}",
+        too_big.text()
+    );
+
+    // A bad field keeps the old picture and writes nothing.
+    let half = put_avatar(
+        &app,
+        token,
+        &[("profile[email]", "not-an-email")],
+        ("me.png", "image/png", &png()),
+    )
+    .await;
+    assert_eq!(half.status, 422);
+    let now = app.get(PROFILE, &[("api_access_token", token)]).await;
+    assert_eq!(now.json()["avatar_url"], "");
+
+    // Nothing but written names is served.
+    for path in [
+        "/avatars/..%2Fonechat.db",
+        "/avatars/x.svg",
+        "/avatars/whatever.png",
+    ] {
+        assert_eq!(app.get(path, &[]).await.status, 404, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_avatar_belongs_to_its_user_only() {
+    let app = TestApp::new().await;
+    let ada = app.admin("ada@example.com").await;
+    let grace = app.admin("grace@example.com").await;
+    let put = put_avatar(
+        &app,
+        &ada.access_token,
+        &[],
+        ("me.png", "image/png", &png()),
+    )
+    .await;
+    assert_eq!(put.status, 200);
+    // Another account's user removing "their" avatar touches only their own.
+    let other = app
+        .delete(
+            &format!("{PROFILE}/avatar"),
+            &[("api_access_token", grace.access_token.as_str())],
+        )
+        .await;
+    assert_eq!(other.status, 200);
+    let still = app
+        .get(PROFILE, &[("api_access_token", ada.access_token.as_str())])
+        .await;
+    assert_eq!(still.json()["avatar_url"], put.json()["avatar_url"]);
 }

@@ -270,3 +270,88 @@ impl TestApp {
         addr
     }
 }
+
+/// A 2×1 PNG.
+pub fn png() -> Vec<u8> {
+    let mut bytes = vec![
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+    ];
+    bytes.extend_from_slice(&2u32.to_be_bytes());
+    bytes.extend_from_slice(&1u32.to_be_bytes());
+    bytes.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    bytes
+}
+
+/// A `multipart/form-data` body: its content type and bytes. Files are
+/// `(field, file name, content type, bytes)`.
+pub fn multipart_form(
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &str, &[u8])],
+) -> (String, Vec<u8>) {
+    let boundary = "onechat-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (field, name, content_type, bytes) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Signs `email` (password `Passw0rd!`) in through the dashboard's login function, as the
+/// browser's login form does, and returns the session cookie as a `name=value` pair.
+pub async fn dashboard_session(app: &TestApp, email: &str) -> String {
+    dashboard_session_with(app, email, "Passw0rd!")
+        .await
+        .unwrap_or_else(|| panic!("{email} could not sign in"))
+}
+
+/// The session cookie of `email` with `password`, or `None` when the login is refused.
+pub async fn dashboard_session_with(app: &TestApp, email: &str, password: &str) -> Option<String> {
+    use leptos::server_fn::ServerFn as _;
+
+    let response = app
+        .post_form(
+            onechat_app::auth::LogIn::PATH,
+            &[("email", email), ("password", password)],
+            &[
+                ("accept", "text/html"),
+                ("referer", "http://localhost/app/login"),
+            ],
+        )
+        .await;
+    response
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("onechat_session=") && !v.starts_with("onechat_session=;"))
+        .map(|v| v.split(';').next().expect("cookie pair").to_owned())
+}
+
+/// Posts `form` to a dashboard server function as the holder of `cookie`.
+pub async fn call(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: &str) -> TestResponse {
+    app.post_form(path, form, &[("cookie", cookie)]).await
+}
+
+/// The JSON of a successful response; anything else fails the test with the body.
+pub fn ok(response: &TestResponse) -> Value {
+    assert!(
+        response.status.is_success(),
+        "status {}: {}",
+        response.status,
+        response.text()
+    );
+    response.json()
+}

@@ -192,6 +192,7 @@ impl World {
                 ("id", "custom_filters") => "custom_filter",
                 // Access is refused before the campaign is looked up.
                 ("id", "campaigns") | ("id", "notifications") => "label",
+                ("id", "data_imports") => "label",
                 ("id", "messages") => "message",
                 ("label", _) => "label",
                 _ => panic!("no fixture for {{{name}}} in {path}: add one to tests/http/world.rs"),
