@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::actions::{self, session};
 use crate::bridge;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 
 /// Starts listening to the host and announces we are ready.
@@ -55,7 +55,7 @@ fn handle(chat: Chat, frame: &Value) {
             });
             bridge::post(
                 "setBubbleLabel",
-                json!({ "label": chat.t_now(Key::BubbleLabel) }),
+                json!({ "label": chat.t_now(text!(bubble_label)) }),
             );
         }
         "set-user" => {

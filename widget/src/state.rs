@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::Client;
 use crate::config::Boot;
 use crate::logic::hours;
-use crate::logic::i18n::{self, Key};
+use crate::logic::i18n::{self, Key, text};
 use crate::types::{Agent, Campaign, Contact, Conversation, Message};
 
 /// What the host's `config-set` (and later calls) override.
@@ -140,7 +140,8 @@ impl Chat {
 
     /// Shows the generic failure line.
     pub fn fail(&self) {
-        self.error.set(Some(self.t_now(Key::ErrorGeneric).into()));
+        self.error
+            .set(Some(self.t_now(text!(error_generic)).into()));
     }
 
     /// Whether an inbox feature is on, after the host's `enable*` overrides.

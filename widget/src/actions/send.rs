@@ -10,7 +10,7 @@ use web_sys::{File, FormData};
 use crate::actions::{now_secs, random_id, session};
 use crate::api::Body;
 use crate::bridge;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 use crate::store;
 use crate::types::{Conversation, INCOMING, Message};
@@ -51,7 +51,7 @@ pub fn send_files(chat: Chat, files: Vec<File>) {
         if file.size() > f64::from(limit_mb) * 1024.0 * 1024.0 {
             chat.error.set(Some(format!(
                 "{} {limit_mb}",
-                chat.t_now(Key::FileTooLarge)
+                chat.t_now(text!(file_too_large))
             )));
             continue;
         }
@@ -213,7 +213,7 @@ pub fn request_transcript(chat: Chat) {
         session::refresh_contact(chat).await;
         if !chat.contact.with_untracked(|c| c.has_email) {
             chat.error
-                .set(Some(chat.t_now(Key::TranscriptNeedsEmail).into()));
+                .set(Some(chat.t_now(text!(transcript_needs_email)).into()));
             return;
         }
         // The server mails the contact's own address; we only know that one exists.
@@ -226,10 +226,10 @@ pub fn request_transcript(chat: Chat) {
             // The server says whether it could mail it (`{"sent": bool}`); never claim it did.
             Ok(answer) if answer.get("sent").and_then(Value::as_bool) == Some(true) => chat
                 .notice
-                .set(Some(chat.t_now(Key::TranscriptSent).into())),
+                .set(Some(chat.t_now(text!(transcript_sent)).into())),
             Ok(_) => chat
                 .error
-                .set(Some(chat.t_now(Key::TranscriptUnavailable).into())),
+                .set(Some(chat.t_now(text!(transcript_unavailable)).into())),
             Err(_) => chat.fail(),
         }
     });

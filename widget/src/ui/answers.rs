@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlFormElement};
 
 use crate::actions::reply;
 use crate::bridge;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::logic::validate::is_email;
 use crate::state::Chat;
 use crate::types::Message;
@@ -55,7 +55,7 @@ fn form(class: &str, mut f: impl FnMut(&HtmlFormElement) + 'static) -> Element {
 
 /// The form's submit button.
 fn submit_button(chat: Chat, class: &str) -> Element {
-    let b = text_el("button", class, chat.t_now(Key::Submit));
+    let b = text_el("button", class, chat.t_now(text!(submit)));
     set(&b, "type", "submit");
     b
 }
@@ -84,7 +84,7 @@ fn email_collect(chat: Chat, msg: &Message) -> Element {
             .trim()
             .to_owned();
         if !is_email(&email) {
-            show_error(form, chat.t_now(Key::InvalidEmail));
+            show_error(form, chat.t_now(text!(invalid_email)));
             return;
         }
         spawn_local(async move {
@@ -95,7 +95,7 @@ fn email_collect(chat: Chat, msg: &Message) -> Element {
     set(&input, "type", "email");
     set(&input, "name", "email");
     set(&input, "autocomplete", "email");
-    set(&input, "placeholder", chat.t_now(Key::EmailPlaceholder));
+    set(&input, "placeholder", chat.t_now(text!(email_placeholder)));
     add(&form, &input);
     add(&form, &submit_button(chat, "email-submit"));
     form
@@ -171,11 +171,11 @@ fn bot_form(chat: Chat, msg: &Message) -> Element {
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             if required && value.is_empty() {
-                show_error(form, chat.t_now(Key::Required));
+                show_error(form, chat.t_now(text!(required)));
                 return;
             }
             if str_of(field, "type") == "email" && !value.is_empty() && !is_email(&value) {
-                show_error(form, chat.t_now(Key::InvalidEmail));
+                show_error(form, chat.t_now(text!(invalid_email)));
                 return;
             }
             answers.push(json!({ "name": name, "title": str_of(field, "label"), "value": value }));

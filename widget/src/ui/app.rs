@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::actions::send;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::{Chat, use_chat};
 use crate::ui::build::{add, bind_attr, bind_show, bind_text, el, label, link, on, text_el};
 use crate::ui::{composer, header, messages, prechat};
@@ -92,11 +92,11 @@ fn footer(chat: Chat) -> Element {
 
     let ended = el("div", "conversation-ended");
     let line = el("p", "");
-    label(chat, &line, Key::ConversationEnded);
+    label(chat, &line, text!(conversation_ended));
     add(&ended, &line);
     let again = el("button", "new-conversation");
     crate::ui::build::set(&again, "type", "button");
-    label(chat, &again, Key::StartNew);
+    label(chat, &again, text!(start_new));
     on(&again, "click", move |_| send::start_new(chat));
     add(&ended, &again);
     bind_show(&ended, move || chat.ended());
@@ -127,7 +127,7 @@ fn branding(chat: Chat) -> Option<Element> {
     }
     let a = link("branding", url.as_deref().unwrap_or_default());
     let powered = el("span", "");
-    label(chat, &powered, Key::PoweredBy);
+    label(chat, &powered, text!(powered_by));
     add(&a, &powered);
     add(&a, &text_el("span", "", &format!(" {name}")));
     Some(a)

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 
 use crate::actions::send;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 use crate::ui::build::{add, bind_attr, bind_show, button, el, icon_button, label, on, set};
 
@@ -57,10 +57,10 @@ pub fn composer(chat: Chat) -> Element {
     let input: HtmlTextAreaElement = el("textarea", "composer-input").unchecked_into();
     set(&input, "rows", "1");
     bind_attr(&input, "placeholder", move || {
-        chat.t(Key::TypeMessage).to_owned()
+        chat.t(text!(type_message)).to_owned()
     });
     bind_attr(&input, "aria-label", move || {
-        chat.t(Key::TypeMessage).to_owned()
+        chat.t(text!(type_message)).to_owned()
     });
 
     let picker = el("div", "emoji-picker");
@@ -110,7 +110,7 @@ pub fn composer(chat: Chat) -> Element {
         chat,
         "emoji-button",
         "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zM8.5 11a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zm7 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zM12 17.5c2.3 0 4.3-1.4 5-3.5H7c.7 2.1 2.7 3.5 5 3.5z",
-        Key::Emoji,
+        text!(emoji),
     );
     bind_show(&emoji, move || chat.feature("emoji_picker"));
     let target = picker.clone();
@@ -136,7 +136,7 @@ pub fn composer(chat: Chat) -> Element {
         chat,
         "attachment-button",
         "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z",
-        Key::Attach,
+        text!(attach),
     );
     bind_show(&attach, move || chat.feature("attachments"));
     let opener = files.clone();
@@ -145,7 +145,7 @@ pub fn composer(chat: Chat) -> Element {
     add(&bar, &files);
 
     let send_button = button("send-button", "");
-    label(chat, &send_button, Key::Send);
+    label(chat, &send_button, text!(send));
     on(&send_button, "click", move |_| submit());
     add(&bar, &send_button);
     bar

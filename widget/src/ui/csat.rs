@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::actions::reply;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 use crate::types::Message;
 use crate::ui::build::{add, button, el, on, set, text_el};
@@ -36,11 +36,11 @@ pub fn survey(chat: Chat, msg: &Message) -> Element {
     );
     add(
         &survey,
-        &text_el("p", "csat-title", chat.t_now(Key::RateConversation)),
+        &text_el("p", "csat-title", chat.t_now(text!(rate_conversation))),
     );
     let ratings = el("div", "csat-ratings");
     let rating = Rc::new(Cell::new(given));
-    let submit = text_el("button", "csat-submit", chat.t_now(Key::Submit));
+    let submit = text_el("button", "csat-submit", chat.t_now(text!(submit)));
     set(&submit, "type", "button");
     if given == 0 {
         set(&submit, "disabled", "");
@@ -78,7 +78,7 @@ pub fn survey(chat: Chat, msg: &Message) -> Element {
     if done {
         add(
             &survey,
-            &text_el("p", "csat-thanks", chat.t_now(Key::CsatThanks)),
+            &text_el("p", "csat-thanks", chat.t_now(text!(csat_thanks))),
         );
         return survey;
     }
@@ -86,7 +86,7 @@ pub fn survey(chat: Chat, msg: &Message) -> Element {
     set(
         &feedback,
         "placeholder",
-        chat.t_now(Key::FeedbackPlaceholder),
+        chat.t_now(text!(feedback_placeholder)),
     );
     add(&survey, &feedback);
     let id = msg.id;

@@ -7,7 +7,7 @@ use web_sys::Element;
 
 use crate::actions::send;
 use crate::bridge;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 use crate::types::Agent;
 use crate::ui::build::{
@@ -39,7 +39,7 @@ fn status_text(chat: Chat) -> String {
         return prefs
             .unavailable_message
             .or(ooo)
-            .unwrap_or_else(|| chat.t(Key::Away).into());
+            .unwrap_or_else(|| chat.t(text!(away)).into());
     }
     if let Some(message) = prefs.available_message {
         return message;
@@ -49,9 +49,9 @@ fn status_text(chat: Chat) -> String {
         .with_value(|b| b.channel.reply_time.clone())
         .unwrap_or_default();
     chat.t(match reply_time.as_str() {
-        "in_a_few_hours" => Key::ReplyInHours,
-        "in_a_day" => Key::ReplyInADay,
-        _ => Key::ReplyInMinutes,
+        "in_a_few_hours" => text!(reply_in_hours),
+        "in_a_day" => text!(reply_in_a_day),
+        _ => text!(reply_in_minutes),
     })
     .into()
 }
@@ -87,7 +87,7 @@ pub fn header(chat: Chat) -> Element {
         chat,
         "end-conversation",
         "M13 3h-2v10h2zm4.8 2.2-1.4 1.4A7 7 0 1 1 7.6 6.6L6.2 5.2A9 9 0 1 0 17.8 5.2z",
-        Key::EndConversation,
+        text!(end_conversation),
     );
     bind_show(&end, move || {
         chat.feature("end_conversation") && chat.conversation_open()
@@ -99,7 +99,7 @@ pub fn header(chat: Chat) -> Element {
     let _ = menu.toggle_attribute_with_force("hidden", true);
     let transcript = el("button", "request-transcript");
     set(&transcript, "type", "button");
-    label(chat, &transcript, Key::RequestTranscript);
+    label(chat, &transcript, text!(request_transcript));
     let menu_el = menu.clone();
     on(&transcript, "click", move |_| {
         let _ = menu_el.toggle_attribute_with_force("hidden", true);
@@ -107,7 +107,7 @@ pub fn header(chat: Chat) -> Element {
     });
     add(&menu, &transcript);
 
-    let more = icon_button(chat, "menu-button", "⋮", Key::Menu);
+    let more = icon_button(chat, "menu-button", "⋮", text!(menu));
     bind_show(&more, move || chat.conversation.with(Option::is_some));
     let menu_el = menu.clone();
     on(&more, "click", move |_| {
@@ -115,14 +115,14 @@ pub fn header(chat: Chat) -> Element {
     });
     add(&actions, &more);
 
-    let popout = icon_button(chat, "popout-button", "↗", Key::Popout);
+    let popout = icon_button(chat, "popout-button", "↗", text!(popout));
     bind_show(&popout, move || chat.prefs.with(|p| p.show_popout));
     on(&popout, "click", |_| {
         bridge::post("popoutChatWindow", json!({}))
     });
     add(&actions, &popout);
 
-    let close = icon_button(chat, "close-button", "×", Key::Close);
+    let close = icon_button(chat, "close-button", "×", text!(close));
     bind_show(&close, move || chat.prefs.with(|p| p.is_mobile));
     on(&close, "click", |_| {
         // Only closeWindow: a following toggleBubble would open the window again.

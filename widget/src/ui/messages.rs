@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use web_sys::Element;
 
 use crate::actions::session;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::state::Chat;
 use crate::ui::build::{add, bind_show, el, label, on, set};
 use crate::ui::rows;
@@ -35,7 +35,7 @@ pub fn message_list(chat: Chat) -> Element {
         add(&typing, &el("span", "dot"));
     }
     let typing_label = el("span", "typing-label");
-    label(chat, &typing_label, Key::Typing);
+    label(chat, &typing_label, text!(typing));
     add(&typing, &typing_label);
     bind_show(&typing, move || chat.agent_typing.get());
     add(&list, &typing);

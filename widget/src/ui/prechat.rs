@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlFormElement};
 
 use crate::actions::{send, session};
 use crate::config::PreChatField;
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::logic::validate::{is_email, is_number, is_phone};
 use crate::state::Chat;
 use crate::store;
@@ -46,12 +46,12 @@ fn visible_fields(chat: Chat) -> Vec<PreChatField> {
 fn check(chat: Chat, field: &PreChatField, value: &str) -> Option<String> {
     let value = value.trim();
     if value.is_empty() {
-        return field.required.then(|| chat.t_now(Key::Required).into());
+        return field.required.then(|| chat.t_now(text!(required)).into());
     }
     let bad = match (field.name.as_str(), field.kind.as_str()) {
-        ("phoneNumber", _) => (!is_phone(value)).then_some(Key::InvalidPhone),
-        (_, "email") => (!is_email(value)).then_some(Key::InvalidEmail),
-        (_, "number") => (!is_number(value)).then_some(Key::InvalidNumber),
+        ("phoneNumber", _) => (!is_phone(value)).then_some(text!(invalid_phone)),
+        (_, "email") => (!is_email(value)).then_some(text!(invalid_email)),
+        (_, "number") => (!is_number(value)).then_some(text!(invalid_number)),
         _ => None,
     };
     if let Some(key) = bad {
@@ -62,7 +62,7 @@ fn check(chat: Chat, field: &PreChatField, value: &str) -> Option<String> {
         field
             .regex_cue
             .clone()
-            .unwrap_or_else(|| chat.t_now(Key::Required).into())
+            .unwrap_or_else(|| chat.t_now(text!(required)).into())
     })
 }
 
@@ -119,7 +119,7 @@ fn build(
         let label = el("label", "form-field");
         add(
             &label,
-            &text_el("span", "field-label", chat.t_now(Key::Message)),
+            &text_el("span", "field-label", chat.t_now(text!(message))),
         );
         let area = el("textarea", "");
         set(&area, "name", "message");
@@ -131,7 +131,7 @@ fn build(
     let submit = text_el(
         "button",
         "pre-chat-submit",
-        chat.t_now(Key::StartConversation),
+        chat.t_now(text!(start_conversation)),
     );
     set(&submit, "type", "submit");
     add(&form, &submit);
@@ -153,7 +153,7 @@ fn build(
             .collect();
         let message = dom::value_of(&values, "message").trim().to_owned();
         if message.is_empty() && with_message {
-            errors.push(("message".into(), chat.t_now(Key::Required).into()));
+            errors.push(("message".into(), chat.t_now(text!(required)).into()));
         }
         show_errors(&labels, &errors);
         if !errors.is_empty() {
@@ -277,7 +277,7 @@ fn field_view(chat: Chat, field: &PreChatField) -> Element {
     let input = match field.kind.as_str() {
         "select" | "list" => {
             let select = el("select", "");
-            let none = text_el("option", "", chat.t_now(Key::Select));
+            let none = text_el("option", "", chat.t_now(text!(select)));
             set(&none, "value", "");
             add(&select, &none);
             for v in &field.values {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use crate::logic::i18n::Key;
+use crate::logic::i18n::text;
 use crate::logic::linkify::{Segment, segments};
 use crate::state::Chat;
 use crate::types::{ACTIVITY, Attachment, Message};
@@ -27,10 +27,10 @@ pub fn row(chat: Chat, msg: &Message, read: bool) -> Element {
         let meta = el("div", "message-meta");
         add(&meta, &text_el("time", "", &clock(msg.created_at)));
         let status = match msg.status.as_deref() {
-            Some("progress") => Some(("message-status sending", Key::Sending)),
-            Some("failed") => Some(("message-status failed", Key::Failed)),
-            Some("read") => Some(("message-status read", Key::Read)),
-            _ if read && msg.id != 0 => Some(("message-status read", Key::Read)),
+            Some("progress") => Some(("message-status sending", text!(sending))),
+            Some("failed") => Some(("message-status failed", text!(failed))),
+            Some("read") => Some(("message-status read", text!(read))),
+            _ if read && msg.id != 0 => Some(("message-status read", text!(read))),
             _ => None,
         };
         if let Some((class, key)) = status {
