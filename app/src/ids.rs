@@ -25,6 +25,8 @@ pub const THREAD_ACTIONS: &str = "thread-actions";
 pub const CANNED_MENU: &str = "canned-menu";
 /// The profile page.
 pub const PROFILE_PAGE: &str = "profile-page";
+/// The profile picture (or its initials) on the profile page.
+pub const PROFILE_AVATAR: &str = "profile-avatar";
 /// The profile page's name, display name and email form.
 pub const PROFILE_FORM: &str = "profile-form";
 /// The profile page's password form.
@@ -85,3 +87,19 @@ pub const CONVERSATION_INFO: &str = "conversation-info";
 pub const AVATAR_FORM: &str = "avatar-form";
 /// The password rules checklist on the profile page.
 pub const PASSWORD_RULES: &str = "password-rules";
+/// The contacts list's link to the CSV import.
+pub const CONTACT_IMPORT_LINK: &str = "contact-import-link";
+/// The contact import's upload page.
+pub const CONTACT_IMPORT_PAGE: &str = "contact-import-page";
+/// The link to the sample CSV file.
+pub const CONTACT_IMPORT_SAMPLE: &str = "contact-import-sample";
+/// The contact import's upload form.
+pub const CONTACT_IMPORT_FORM: &str = "contact-import-form";
+/// One contact import's page.
+pub const CONTACT_IMPORT_STATUS: &str = "contact-import-status";
+/// A running import's progress.
+pub const CONTACT_IMPORT_PROGRESS: &str = "contact-import-progress";
+/// A finished import's report.
+pub const CONTACT_IMPORT_REPORT: &str = "contact-import-report";
+/// The download of an import's rejected rows.
+pub const CONTACT_IMPORT_FAILED_DOWNLOAD: &str = "contact-import-failed-download";

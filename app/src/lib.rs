@@ -10,14 +10,18 @@ pub mod command_bar;
 pub mod contacts;
 pub mod conversations;
 pub mod error;
+pub mod i18n;
 pub mod ids;
+pub mod json_text;
 pub mod layout;
 mod lazy_pages;
 pub mod notifications;
 pub mod profile;
 pub mod routes;
 pub mod search;
+pub mod settings;
 pub mod setup;
+pub mod uploads;
 
 #[cfg(feature = "ssr")]
 pub mod context;
@@ -31,7 +35,8 @@ use leptos_router::{Lazy, SsrMode, path};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        // `lang` comes from the i18n context (`<I18nContextProvider>` below).
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -59,6 +64,9 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| {
             if page.is_empty() { "OneChat".to_owned() } else { format!("{page} · OneChat") }
         } />
+        // No cookie: the account's language decides (see `i18n`), then `Accept-Language`.
+        // `<html lang>` is set by `i18n::HtmlLang` once the page knows its language.
+        <i18n::I18nContextProvider enable_cookie=false set_lang_attr_on_html=false set_dir_attr_on_html=false>
         <Router>
             <Routes fallback=routes::NotFound>
                 // InOrder: Suspense content (the session check) is rendered in place on the
@@ -66,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=setup::HomePage ssr=SsrMode::InOrder />
                 <Route path=path!("/app") view=setup::HomePage ssr=SsrMode::InOrder />
                 <Route path=path!("/app/login") view=auth::LoginPage ssr=SsrMode::InOrder />
+                <Route path=path!("/app/auth/password/edit") view={Lazy::<settings::SetPasswordRoute>::new()} ssr=SsrMode::InOrder />
                 <ParentRoute
                     path=path!("/app/accounts/:account_id")
                     view=layout::Workspace
@@ -87,11 +96,43 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::InOrder
                     />
                     <Route path=path!("search") view={Lazy::<lazy_pages::SearchRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("contacts") view={Lazy::<contacts::ContactsRoute>::new()} ssr=SsrMode::InOrder />
+                    // The CSV import: static paths, before `contacts/:contact_id`.
+                    <Route path=path!("contacts/import") view={Lazy::<contacts::import::ImportRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route
+                        path=path!("contacts/imports/:import_id")
+                        view={Lazy::<contacts::import::ImportStatusRoute>::new()}
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("contacts/segments/:segment_id")
+                        view={Lazy::<contacts::ContactsRoute>::new()}
+                        ssr=SsrMode::InOrder
+                    />
+                    <Route
+                        path=path!("contacts/:contact_id")
+                        view={Lazy::<contacts::ContactRoute>::new()}
+                        ssr=SsrMode::InOrder
+                    />
                     <Route
                         path=path!("notifications")
                         view={Lazy::<lazy_pages::NotificationsRoute>::new()}
                         ssr=SsrMode::InOrder
                     />
+                    <Route path=path!("settings") view=settings::SettingsIndex ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/general") view={Lazy::<settings::GeneralRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/agents/list") view={Lazy::<settings::AgentsRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/teams/list") view={Lazy::<settings::TeamsRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/labels/list") view={Lazy::<settings::LabelsRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/canned-response/list") view={Lazy::<settings::CannedRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/custom-attributes/list") view={Lazy::<settings::AttributesRoute>::new()} ssr=SsrMode::InOrder />
+                    // Settings → Inboxes: the static paths before `:inbox_id`.
+                    <Route path=path!("settings/inboxes/list") view={Lazy::<settings::inboxes::InboxListRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/inboxes/new") view={Lazy::<settings::inboxes::NewInboxRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/inboxes/new/:inbox_id/agents") view={Lazy::<settings::inboxes::InboxAgentsStepRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/inboxes/new/:inbox_id/finish") view={Lazy::<settings::inboxes::InboxFinishRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/inboxes/new/:channel") view={Lazy::<settings::inboxes::NewInboxRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("settings/inboxes/:inbox_id") view={Lazy::<settings::inboxes::InboxSettingsRoute>::new()} ssr=SsrMode::InOrder />
                     <Route
                         path=path!("")
                         view=conversations::ConversationsPage
@@ -100,6 +141,7 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
             </Routes>
         </Router>
+        </i18n::I18nContextProvider>
     }
 }
 

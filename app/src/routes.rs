@@ -26,25 +26,46 @@ pub fn notifications(account_id: i64) -> String {
     format!("/app/accounts/{account_id}/notifications")
 }
 
+/// The settings of an account (the first section the member may open).
+pub fn settings(account_id: i64) -> String {
+    format!("/app/accounts/{account_id}/settings")
+}
+
 /// The message search of an account (the text goes in `?q=`).
 pub fn search(account_id: i64) -> String {
     format!("/app/accounts/{account_id}/search")
 }
 
+/// The contacts of an account (Chatwoot's URL; `?q=`, `?sort=`, `?page=`, `?filter=`).
+pub fn contacts(account_id: i64) -> String {
+    format!("/app/accounts/{account_id}/contacts")
+}
+
+/// One contact's page.
+pub fn contact(account_id: i64, contact_id: i64) -> String {
+    format!("/app/accounts/{account_id}/contacts/{contact_id}")
+}
+
+/// A saved contact segment (Chatwoot's URL).
+pub fn contact_segment(account_id: i64, segment_id: i64) -> String {
+    format!("/app/accounts/{account_id}/contacts/segments/{segment_id}")
+}
+
 /// Shown for any unknown path.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found" />
+        <Title text=crate::i18n::tu_string!(i18n, common.not_found.title) />
         <main class="centered-page">
             <div class="card">
-                <h1>"Page not found"</h1>
-                <p class="muted">"The page you were looking for does not exist."</p>
-                <a class="button" href="/">"Go to OneChat"</a>
+                <h1>{crate::i18n::tu_string!(i18n, common.not_found.title)}</h1>
+                <p class="muted">{crate::i18n::tu_string!(i18n, common.not_found.text)}</p>
+                <a class="button" href="/">{crate::i18n::tu_string!(i18n, common.not_found.home)}</a>
             </div>
         </main>
     }

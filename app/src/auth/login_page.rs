@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use super::server_fns::{LogIn, get_session};
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
 use crate::routes;
@@ -21,11 +22,13 @@ pub fn LoginPage() -> impl IntoView {
             Ok::<_, crate::error::DashboardError>((installation, session))
         },
     );
+    let i18n = use_i18n();
     let action = ServerAction::<LogIn>::new();
     let pending = action.pending();
 
     view! {
-        <Title text="Login" />
+        <Title text=tu_string!(i18n, auth.title) />
+        <crate::i18n::HtmlLang />
         <main class="centered-page">
             <Suspense>
                 {move || Suspend::new(async move {
@@ -45,18 +48,18 @@ pub fn LoginPage() -> impl IntoView {
                     <img src="/logo.svg" alt="" width="40" height="40" />
                     <span>"OneChat"</span>
                 </div>
-                <h1>"Login to OneChat"</h1>
+                <h1>{tu_string!(i18n, auth.heading)}</h1>
                 <ActionForm action=action attr:id=ids::LOGIN_FORM attr:class="form">
-                    <label for="login-email">"Email"</label>
+                    <label for="login-email">{tu_string!(i18n, auth.email)}</label>
                     <input
                         id="login-email"
                         type="email"
                         name="email"
                         autocomplete="email"
                         required
-                        placeholder="you@example.com"
+                        placeholder=tu_string!(i18n, auth.email_placeholder)
                     />
-                    <label for="login-password">"Password"</label>
+                    <label for="login-password">{tu_string!(i18n, auth.password)}</label>
                     <input
                         id="login-password"
                         type="password"
@@ -68,7 +71,7 @@ pub fn LoginPage() -> impl IntoView {
                         action.value().get().and_then(Result::err).map(|e| e.to_string())
                     }) />
                     <button type="submit" class="button primary" disabled=pending>
-                        {move || if pending.get() { "Logging in…" } else { "Login" }}
+                        {move || if pending.get() { tu_string!(i18n, auth.submitting) } else { tu_string!(i18n, auth.submit) }}
                     </button>
                 </ActionForm>
             </div>

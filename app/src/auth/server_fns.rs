@@ -6,7 +6,7 @@ use onechat_core::wire::session::SessionUser;
 use crate::error::DashboardError;
 
 /// The signed-in user, or `None`.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn get_session() -> Result<Option<SessionUser>, DashboardError> {
     use crate::context;
     use onechat_core::services::profile;
@@ -19,7 +19,7 @@ pub async fn get_session() -> Result<Option<SessionUser>, DashboardError> {
 }
 
 /// Signs in with email and password, sets the session cookie and goes to the workspace.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn log_in(email: String, password: String) -> Result<(), DashboardError> {
     use crate::{context, routes};
     use onechat_core::services::auth::{self, SignIn};
@@ -48,7 +48,7 @@ pub async fn log_in(email: String, password: String) -> Result<(), DashboardErro
 }
 
 /// Ends the session and goes to the login page.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn log_out() -> Result<(), DashboardError> {
     use crate::{context, routes};
     use onechat_core::services::auth;

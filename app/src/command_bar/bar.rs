@@ -8,15 +8,18 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use super::commands::{self, Command, Lists, Menu, Run, SHORTCUTS, Target};
+use super::commands::{self, Command, Lists, Menu, Run, Target};
 use crate::conversations::Live;
 use crate::error::DashboardError;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 
 /// The command bar's state, shared by the dialog and the keyboard listener.
 #[derive(Debug, Clone, Copy)]
 pub struct Bar {
     /// The account of the workspace.
     pub account_id: i64,
+    /// The dashboard's language.
+    pub locale: Locale,
     /// The dialog is shown.
     pub open: RwSignal<bool>,
     /// The shortcuts help is shown.
@@ -84,6 +87,7 @@ impl Bar {
         });
         let lists = self.lists.get().unwrap_or_default();
         commands::search(
+            self.locale,
             self.account_id,
             self.menu.get(),
             &self.query.read(),
@@ -214,6 +218,7 @@ pub fn CommandBar(account_id: i64) -> impl IntoView {
     let display_id = Memo::new(move |_| open_conversation(&location.pathname.get()));
     let bar = Bar {
         account_id,
+        locale: use_i18n().get_locale_untracked(),
         open: RwSignal::new(false),
         help: RwSignal::new(false),
         menu: RwSignal::new(Menu::Root),
@@ -256,19 +261,20 @@ fn shortcuts_view(bar: Bar) -> AnyView {
 }
 
 /// The placeholder of each list.
-fn placeholder(menu: Menu) -> &'static str {
+fn placeholder(locale: Locale, menu: Menu) -> &'static str {
     match menu {
-        Menu::Root => "Search or jump to",
-        Menu::Snooze => "Snooze until…",
-        Menu::Agents => "Assign to…",
-        Menu::Teams => "Assign team…",
-        Menu::Labels => "Add label…",
-        Menu::Priority => "Set priority…",
+        Menu::Root => td_string!(locale, command_bar.placeholders.root),
+        Menu::Snooze => td_string!(locale, command_bar.placeholders.snooze),
+        Menu::Agents => td_string!(locale, command_bar.placeholders.agents),
+        Menu::Teams => td_string!(locale, command_bar.placeholders.teams),
+        Menu::Labels => td_string!(locale, command_bar.placeholders.labels),
+        Menu::Priority => td_string!(locale, command_bar.placeholders.priority),
     }
 }
 
 #[component]
 fn Palette(bar: Bar) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
     // On the next frame: the palette is built before its (lazily loaded) `Suspense` mounts it.
@@ -387,7 +393,7 @@ fn Palette(bar: Bar) -> impl IntoView {
             class="command-bar"
             role="dialog"
             aria-modal="true"
-            aria-label="Command bar"
+            aria-label=tu_string!(i18n, command_bar.dialog_label)
             on:focusout=keep_focus
         >
             <input
@@ -396,7 +402,7 @@ fn Palette(bar: Bar) -> impl IntoView {
                 type="text"
                 class="command-input"
                 role="combobox"
-                aria-label="Search commands"
+                aria-label=tu_string!(i18n, command_bar.search_label)
                 aria-expanded="true"
                 aria-controls="command-list"
                 aria-autocomplete="list"
@@ -404,7 +410,7 @@ fn Palette(bar: Bar) -> impl IntoView {
                 aria-activedescendant=move || {
                     (!empty()).then(|| format!("command-{}", bar.highlight.get()))
                 }
-                placeholder=move || placeholder(bar.menu.get())
+                placeholder=move || placeholder(bar.locale, bar.menu.get())
                 prop:value=move || bar.query.get()
                 on:input=move |ev| {
                     bar.query.set(event_target_value(&ev));
@@ -412,11 +418,11 @@ fn Palette(bar: Bar) -> impl IntoView {
                 }
                 on:keydown=on_keydown
             />
-            <ul id="command-list" class="command-list" role="listbox" aria-label="Commands">
+            <ul id="command-list" class="command-list" role="listbox" aria-label=tu_string!(i18n, command_bar.list_label)>
                 {items}
             </ul>
             <Show when=empty>
-                <p class="muted command-empty">"No matching commands"</p>
+                <p class="muted command-empty">{tu_string!(i18n, command_bar.no_matches)}</p>
             </Show>
             <p class="form-error" role="alert">{move || bar.error.get()}</p>
         </div>
@@ -425,13 +431,14 @@ fn Palette(bar: Bar) -> impl IntoView {
 
 #[component]
 fn ShortcutsHelp(bar: Bar) -> impl IntoView {
+    let i18n = use_i18n();
     let close = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if let Some(el) = close.get() {
             let _ = el.focus();
         }
     });
-    let rows = SHORTCUTS
+    let rows = commands::shortcuts(bar.locale)
         .iter()
         .map(|&(keys, what)| {
             view! {
@@ -461,11 +468,11 @@ fn ShortcutsHelp(bar: Bar) -> impl IntoView {
                 ev.stop_propagation();
             }
         >
-            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <h2 id="shortcuts-title">{tu_string!(i18n, command_bar.keyboard_shortcuts)}</h2>
             <table class="shortcuts-table">
                 <tbody>{rows}</tbody>
             </table>
-            <button type="button" id="shortcuts-close" class="button" node_ref=close on:click=move |_| bar.close()>"Close"</button>
+            <button type="button" id="shortcuts-close" class="button" node_ref=close on:click=move |_| bar.close()>{tu_string!(i18n, command_bar.close)}</button>
         </div>
     }
 }

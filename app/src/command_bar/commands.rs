@@ -1,7 +1,8 @@
 //! The command bar's commands as plain data: navigation everywhere, and actions on the open
 //! conversation (aware of its status), with the search that narrows them.
 
-use crate::conversations::options::SNOOZES;
+use crate::conversations::options::{SNOOZES, snooze_label};
+use crate::i18n::{Locale, fill, td_string};
 use crate::routes;
 
 /// What running a command does.
@@ -96,55 +97,68 @@ pub struct Lists {
 }
 
 /// The navigation commands.
-fn navigation(account_id: i64) -> Vec<Command> {
+fn navigation(locale: Locale, account_id: i64) -> Vec<Command> {
     let dashboard = routes::dashboard(account_id);
+    let general = td_string!(locale, command_bar.sections.general);
     vec![
         command(
-            "General",
-            "Go to Conversations",
+            general,
+            td_string!(locale, command_bar.go_conversations),
             "Alt C",
             Run::Go(dashboard.clone()),
         ),
         command(
-            "General",
-            "Go to Mentions",
+            general,
+            td_string!(locale, command_bar.go_mentions),
             "",
             Run::Go(format!(
                 "{dashboard}?assignee=all&status=open&conversation_type=mention"
             )),
         ),
         command(
-            "General",
-            "Go to Unattended",
+            general,
+            td_string!(locale, command_bar.go_unattended),
             "",
             Run::Go(format!(
                 "{dashboard}?assignee=all&status=open&conversation_type=unattended"
             )),
         ),
         command(
-            "General",
-            "Go to Notifications",
+            general,
+            td_string!(locale, command_bar.go_contacts),
+            "",
+            Run::Go(routes::contacts(account_id)),
+        ),
+        command(
+            general,
+            td_string!(locale, command_bar.go_notifications),
             "",
             Run::Go(routes::notifications(account_id)),
         ),
         command(
-            "General",
-            "Search messages",
+            general,
+            td_string!(locale, command_bar.search_messages),
             "",
             Run::Go(routes::search(account_id)),
         ),
         command(
-            "General",
-            "Go to Profile Settings",
+            general,
+            td_string!(locale, command_bar.go_profile_settings),
             "",
             Run::Go(routes::profile_settings(account_id)),
         ),
-        command("General", "Keyboard shortcuts", "Ctrl /", Run::Shortcuts),
+        command(
+            general,
+            td_string!(locale, command_bar.keyboard_shortcuts),
+            "Ctrl /",
+            Run::Shortcuts,
+        ),
     ]
 }
 
-/// The commands of `menu`: with an open conversation (`target`), its actions too.
+/// The commands of `menu` in `locale`: with an open conversation (`target`), its actions too.
 pub fn commands(
+    locale: Locale,
     account_id: i64,
     menu: Menu,
     target: Option<&Target>,
@@ -154,70 +168,95 @@ pub fn commands(
         Menu::Root => {
             let mut all = Vec::new();
             if let Some(target) = target {
-                all.extend(conversation_actions(target));
+                all.extend(conversation_actions(locale, target));
             }
-            all.extend(navigation(account_id));
+            all.extend(navigation(locale, account_id));
             all
         }
         Menu::Snooze => SNOOZES
             .iter()
-            .map(|&(value, label)| command("Snooze conversation", label, "", Run::Snooze(value)))
+            .map(|&(value, _)| {
+                command(
+                    td_string!(locale, command_bar.sections.snooze),
+                    snooze_label(locale, value),
+                    "",
+                    Run::Snooze(value),
+                )
+            })
             .collect(),
-        Menu::Agents => std::iter::once(command(
-            "Change assignee",
-            "None (unassign)",
-            "",
-            Run::Assign(None),
-        ))
-        .chain(lists.agents.iter().map(|(id, name)| {
-            command(
-                "Change assignee",
-                format!("Assign to {name}"),
+        Menu::Agents => {
+            let section = td_string!(locale, command_bar.sections.assignee);
+            std::iter::once(command(
+                section,
+                td_string!(locale, command_bar.unassign),
                 "",
-                Run::Assign(Some(*id)),
-            )
-        }))
-        .collect(),
-        Menu::Teams => std::iter::once(command(
-            "Change team",
-            "None (remove team)",
-            "",
-            Run::Team(None),
-        ))
-        .chain(lists.teams.iter().map(|(id, name)| {
-            command(
-                "Change team",
-                format!("Assign team {name}"),
+                Run::Assign(None),
+            ))
+            .chain(lists.agents.iter().map(|(id, name)| {
+                command(
+                    section,
+                    fill(
+                        td_string!(locale, command_bar.assign_to),
+                        &[("name", &name)],
+                    ),
+                    "",
+                    Run::Assign(Some(*id)),
+                )
+            }))
+            .collect()
+        }
+        Menu::Teams => {
+            let section = td_string!(locale, command_bar.sections.team);
+            std::iter::once(command(
+                section,
+                td_string!(locale, command_bar.remove_team),
                 "",
-                Run::Team(Some(*id)),
-            )
-        }))
-        .collect(),
+                Run::Team(None),
+            ))
+            .chain(lists.teams.iter().map(|(id, name)| {
+                command(
+                    section,
+                    fill(
+                        td_string!(locale, command_bar.assign_team_named),
+                        &[("name", &name)],
+                    ),
+                    "",
+                    Run::Team(Some(*id)),
+                )
+            }))
+            .collect()
+        }
         Menu::Labels => lists
             .labels
             .iter()
             .filter(|title| target.is_none_or(|t| !t.labels.contains(title)))
             .map(|title| {
                 command(
-                    "Add label",
-                    format!("Add label {title}"),
+                    td_string!(locale, command_bar.sections.label),
+                    fill(
+                        td_string!(locale, command_bar.add_label_named),
+                        &[("title", &title)],
+                    ),
                     "",
                     Run::Label(title.clone()),
                 )
             })
             .collect(),
         Menu::Priority => [
-            ("none", "None"),
-            ("low", "Low"),
-            ("medium", "Medium"),
-            ("high", "High"),
-            ("urgent", "Urgent"),
+            ("none", td_string!(locale, command_bar.priorities.none)),
+            ("low", td_string!(locale, command_bar.priorities.low)),
+            ("medium", td_string!(locale, command_bar.priorities.medium)),
+            ("high", td_string!(locale, command_bar.priorities.high)),
+            ("urgent", td_string!(locale, command_bar.priorities.urgent)),
         ]
         .iter()
         .map(|&(value, label)| {
             command(
-                "Change priority",
-                format!("Priority: {label}"),
+                td_string!(locale, command_bar.sections.priority),
+                fill(
+                    td_string!(locale, command_bar.priority_named),
+                    &[("label", &label)],
+                ),
                 "",
                 Run::Priority(value),
             )
@@ -227,20 +266,20 @@ pub fn commands(
 }
 
 /// The actions on the open conversation, aware of its status and mute.
-fn conversation_actions(target: &Target) -> Vec<Command> {
-    let section = "Conversation";
+fn conversation_actions(locale: Locale, target: &Target) -> Vec<Command> {
+    let section = td_string!(locale, command_bar.sections.conversation);
     let mut actions = Vec::new();
     if target.status == "resolved" {
         actions.push(command(
             section,
-            "Reopen conversation",
+            td_string!(locale, command_bar.reopen),
             "",
             Run::Status("open"),
         ));
     } else {
         actions.push(command(
             section,
-            "Resolve conversation",
+            td_string!(locale, command_bar.resolve),
             "Alt E",
             Run::Status("resolved"),
         ));
@@ -248,45 +287,55 @@ fn conversation_actions(target: &Target) -> Vec<Command> {
     if target.status != "pending" {
         actions.push(command(
             section,
-            "Mark as pending",
+            td_string!(locale, command_bar.mark_pending),
             "",
             Run::Status("pending"),
         ));
     }
     actions.push(command(
         section,
-        "Snooze conversation",
+        td_string!(locale, command_bar.snooze),
         "Alt M",
         Run::Open(Menu::Snooze),
     ));
     actions.push(command(
         section,
-        "Assign an agent",
+        td_string!(locale, command_bar.assign_agent),
         "",
         Run::Open(Menu::Agents),
     ));
     actions.push(command(
         section,
-        "Assign a team",
+        td_string!(locale, command_bar.assign_team),
         "",
         Run::Open(Menu::Teams),
     ));
     actions.push(command(
         section,
-        "Add label to the conversation",
+        td_string!(locale, command_bar.add_label),
         "",
         Run::Open(Menu::Labels),
     ));
     actions.push(command(
         section,
-        "Assign priority",
+        td_string!(locale, command_bar.assign_priority),
         "",
         Run::Open(Menu::Priority),
     ));
     actions.push(if target.muted {
-        command(section, "Unmute conversation", "", Run::Mute(false))
+        command(
+            section,
+            td_string!(locale, command_bar.unmute),
+            "",
+            Run::Mute(false),
+        )
     } else {
-        command(section, "Mute conversation", "", Run::Mute(true))
+        command(
+            section,
+            td_string!(locale, command_bar.mute),
+            "",
+            Run::Mute(true),
+        )
     });
     actions
 }
@@ -294,6 +343,7 @@ fn conversation_actions(target: &Target) -> Vec<Command> {
 /// The commands the search shows. At the top level a search also reaches into the submenus,
 /// so typing an agent's name offers "Assign to …" directly.
 pub fn search(
+    locale: Locale,
     account_id: i64,
     menu: Menu,
     query: &str,
@@ -301,7 +351,7 @@ pub fn search(
     lists: &Lists,
 ) -> Vec<Command> {
     let query = query.trim().to_lowercase();
-    let mut pool = commands(account_id, menu, target, lists);
+    let mut pool = commands(locale, account_id, menu, target, lists);
     if menu == Menu::Root && !query.is_empty() && target.is_some() {
         for sub in [
             Menu::Agents,
@@ -310,7 +360,7 @@ pub fn search(
             Menu::Snooze,
             Menu::Priority,
         ] {
-            pool.extend(commands(account_id, sub, target, lists));
+            pool.extend(commands(locale, account_id, sub, target, lists));
         }
     }
     if query.is_empty() {
@@ -340,23 +390,39 @@ pub fn search(
     hits.into_iter().map(|(_, c)| c).collect()
 }
 
-/// The keyboard shortcuts shown in the help: keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 10] = [
-    ("Ctrl K / ⌘ K", "Open the command bar"),
-    ("Ctrl / / ⌘ /", "Show these keyboard shortcuts"),
-    ("Alt J / Alt K", "Open the next / previous conversation"),
-    ("Alt E", "Resolve the open conversation"),
-    ("Alt M", "Snooze the open conversation"),
-    ("Alt C", "Go to the conversations"),
-    ("Alt N", "Move to the next conversation tab"),
-    ("↑ ↓", "Move in the command bar"),
-    ("Enter", "Run the highlighted command"),
-    ("Esc", "Close the command bar or this help"),
-];
+/// The keyboard shortcuts shown in the help, in `locale`: keys and what they do.
+pub fn shortcuts(locale: Locale) -> [(&'static str, &'static str); 10] {
+    [
+        (
+            "Ctrl K / ⌘ K",
+            td_string!(locale, command_bar.shortcuts.open_bar),
+        ),
+        (
+            "Ctrl / / ⌘ /",
+            td_string!(locale, command_bar.shortcuts.show_help),
+        ),
+        (
+            "Alt J / Alt K",
+            td_string!(locale, command_bar.shortcuts.next_previous),
+        ),
+        ("Alt E", td_string!(locale, command_bar.shortcuts.resolve)),
+        ("Alt M", td_string!(locale, command_bar.shortcuts.snooze)),
+        (
+            "Alt C",
+            td_string!(locale, command_bar.shortcuts.conversations),
+        ),
+        ("Alt N", td_string!(locale, command_bar.shortcuts.next_tab)),
+        ("↑ ↓", td_string!(locale, command_bar.shortcuts.move_in_bar)),
+        ("Enter", td_string!(locale, command_bar.shortcuts.run)),
+        ("Esc", td_string!(locale, command_bar.shortcuts.close)),
+    ]
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const EN: Locale = Locale::en;
 
     fn lists() -> Lists {
         Lists {
@@ -380,7 +446,7 @@ mod tests {
 
     #[test]
     fn actions_follow_the_conversation() {
-        let root = commands(1, Menu::Root, Some(&open()), &lists());
+        let root = commands(EN, 1, Menu::Root, Some(&open()), &lists());
         assert_eq!(root[0].title, "Resolve conversation");
         assert!(titles(&root).contains(&"Mute conversation"));
         let resolved = Target {
@@ -388,30 +454,30 @@ mod tests {
             muted: true,
             ..open()
         };
-        let root = commands(1, Menu::Root, Some(&resolved), &lists());
+        let root = commands(EN, 1, Menu::Root, Some(&resolved), &lists());
         assert_eq!(root[0].title, "Reopen conversation");
         assert!(titles(&root).contains(&"Unmute conversation"));
         // Without a conversation only navigation is offered.
-        let plain = commands(1, Menu::Root, None, &lists());
+        let plain = commands(EN, 1, Menu::Root, None, &lists());
         assert!(plain.iter().all(|c| c.section == "General"));
         assert_eq!(plain[0].run, Run::Go("/app/accounts/1/dashboard".into()));
         // Labels already on the conversation are not offered again.
-        let labels = commands(1, Menu::Labels, Some(&open()), &lists());
+        let labels = commands(EN, 1, Menu::Labels, Some(&open()), &lists());
         assert_eq!(titles(&labels), ["Add label vip"]);
     }
 
     #[test]
     fn search_reaches_agents_from_the_top() {
-        let hits = search(1, Menu::Root, "cara", Some(&open()), &lists());
+        let hits = search(EN, 1, Menu::Root, "cara", Some(&open()), &lists());
         assert_eq!(hits[0].title, "Assign to Cara Diaz");
         assert_eq!(hits[0].run, Run::Assign(Some(3)));
-        let hits = search(1, Menu::Root, "  RESOLVE ", Some(&open()), &lists());
+        let hits = search(EN, 1, Menu::Root, "  RESOLVE ", Some(&open()), &lists());
         assert_eq!(hits[0].run, Run::Status("resolved"));
-        let hits = search(1, Menu::Root, "go notif", None, &lists());
+        let hits = search(EN, 1, Menu::Root, "go notif", None, &lists());
         assert_eq!(titles(&hits), ["Go to Notifications"]);
-        assert!(search(1, Menu::Root, "cara", None, &lists()).is_empty());
+        assert!(search(EN, 1, Menu::Root, "cara", None, &lists()).is_empty());
         assert_eq!(
-            search(1, Menu::Snooze, "", Some(&open()), &lists()).len(),
+            search(EN, 1, Menu::Snooze, "", Some(&open()), &lists()).len(),
             3
         );
     }

@@ -19,3 +19,9 @@ pub use server_fns::{
     set_custom_attribute, update_contact,
 };
 pub use view::{ContactPanel, PanelOpen};
+// The contacts page reuses the panel's editors.
+pub(crate) use attributes::AttributeForm;
+pub(crate) use notes::NotesSection;
+#[cfg(feature = "ssr")]
+pub(crate) use values::field as attribute_field;
+pub(crate) use view::LabelsSection;

@@ -9,7 +9,7 @@ use crate::error::DashboardError;
 
 /// Sets the status: `open`, `pending`, `resolved` or `snoozed`; with `snoozed`, `snooze` is
 /// one of [`super::options::SNOOZES`] (computed in UTC).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_conversation_status(
     account_id: i64,
     display_id: i64,
@@ -36,7 +36,7 @@ pub async fn set_conversation_status(
 }
 
 /// Assigns the agent `assignee_id` (empty unassigns).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn assign_conversation(
     account_id: i64,
     display_id: i64,
@@ -55,7 +55,7 @@ pub async fn assign_conversation(
 }
 
 /// Assigns the team `team_id` (empty removes the team).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn assign_team(
     account_id: i64,
     display_id: i64,
@@ -74,7 +74,7 @@ pub async fn assign_team(
 }
 
 /// Replaces the conversation's labels (form fields `labels[N]`; none clears them).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_conversation_labels(
     account_id: i64,
     display_id: i64,
@@ -89,7 +89,7 @@ pub async fn set_conversation_labels(
 }
 
 /// Sets the priority (`none` clears it).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_conversation_priority(
     account_id: i64,
     display_id: i64,
@@ -104,7 +104,7 @@ pub async fn set_conversation_priority(
 }
 
 /// The account's canned responses, for the reply box's `/` picker.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn list_canned_responses(account_id: i64) -> Result<Vec<CannedChoice>, DashboardError> {
     use onechat_core::services::canned_responses;
 
@@ -121,7 +121,7 @@ pub async fn list_canned_responses(account_id: i64) -> Result<Vec<CannedChoice>,
 }
 
 /// Tells the others on the conversation the agent started (`on`) or stopped (`off`) typing.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_typing(
     account_id: i64,
     display_id: i64,

@@ -9,10 +9,11 @@ use super::action_fns::{
     SetConversationStatus,
 };
 use super::models::ThreadDetails;
-use super::options::{PRIORITIES, SNOOZES};
+use super::options::{PRIORITIES, SNOOZES, priority_label, snooze_label};
 use super::server_fns::ToggleConversationStatus;
 use super::thread_fns::{DeleteMessage, SendTranscript, SetMuted, SetParticipants, SnoozeUntil};
 use crate::error::DashboardError;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use onechat_core::domain::ConversationStatus;
 
@@ -188,6 +189,8 @@ pub fn StatusActions(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let busy = move || actions.pending();
     let is_open = thread_status == ConversationStatus::Open;
     let pending_button = (thread_status != ConversationStatus::Pending).then(|| {
@@ -195,13 +198,14 @@ pub fn StatusActions(
             <ActionForm action=actions.status attr:class="inline-form">
                 <Target account_id display_id />
                 <input type="hidden" name="status" value="pending" />
-                <button type="submit" class="button" disabled=busy>"Mark as pending"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.mark_pending)}</button>
             </ActionForm>
         }
     });
     let snoozes = SNOOZES
         .iter()
-        .map(|&(value, label)| {
+        .map(|&(value, _)| {
+            let label = snooze_label(locale, value);
             view! {
                 <ActionForm action=actions.status attr:class="inline-form">
                     <Target account_id display_id />
@@ -216,12 +220,16 @@ pub fn StatusActions(
         <ActionForm action=actions.toggle attr:class="inline-form">
             <Target account_id display_id />
             <button type="submit" class="button" disabled=busy>
-                {if is_open { "Resolve" } else { "Reopen" }}
+                {if is_open {
+                    tu_string!(i18n, thread.actions.resolve)
+                } else {
+                    tu_string!(i18n, thread.actions.reopen)
+                }}
             </button>
         </ActionForm>
         {pending_button}
         <details class="snooze-menu">
-            <summary class="button">"Snooze"</summary>
+            <summary class="button">{tu_string!(i18n, thread.actions.snooze)}</summary>
             <div class="snooze-list">
                 {snoozes}
                 <SnoozeAt account_id display_id actions />
@@ -234,6 +242,7 @@ pub fn StatusActions(
 /// goes along in a hidden field (filled in by script; without it the server reads UTC).
 #[component]
 fn SnoozeAt(account_id: i64, display_id: i64, actions: ThreadActions) -> impl IntoView {
+    let i18n = use_i18n();
     let busy = move || actions.pending();
     let offset = RwSignal::new(String::new());
     // Effects run in the browser only: the server render leaves the field empty.
@@ -246,10 +255,10 @@ fn SnoozeAt(account_id: i64, display_id: i64, actions: ThreadActions) -> impl In
             <Target account_id display_id />
             <input type="hidden" name="tz_offset" prop:value=move || offset.get() />
             <label>
-                "Until a date and time"
+                {tu_string!(i18n, thread.actions.until_datetime)}
                 <input type="datetime-local" name="until" required />
             </label>
-            <button type="submit" class="snooze-option" disabled=busy>"Snooze until then"</button>
+            <button type="submit" class="snooze-option" disabled=busy>{tu_string!(i18n, thread.actions.snooze_until_then)}</button>
         </ActionForm>
     }
 }
@@ -262,6 +271,8 @@ pub fn ConversationDetails(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let thread = details;
     let busy = move || actions.pending();
     let drafts = actions.drafts;
@@ -293,7 +304,8 @@ pub fn ConversationDetails(
     );
     let priorities = PRIORITIES
         .iter()
-        .map(|&(value, label)| {
+        .map(|&(value, _)| {
+            let label = priority_label(locale, value);
             let selected = current_priority == value;
             view! { <option value=value selected=selected>{label}</option> }
         })
@@ -343,39 +355,39 @@ pub fn ConversationDetails(
         })
         .collect_view();
     view! {
-        <div id=ids::THREAD_ACTIONS class="thread-actions" role="group" aria-label="Conversation details">
+        <div id=ids::THREAD_ACTIONS class="thread-actions" role="group" aria-label=tu_string!(i18n, thread.actions.details)>
             <ActionForm action=actions.assign attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
-                    "Assignee"
+                    {tu_string!(i18n, thread.actions.assignee)}
                     <select
                         name="assignee_id"
                         on:change=move |ev| keep_draft(drafts.assignee, display_id, &ev)
                     >
-                        <option value="" selected=current_assignee.is_empty()>"None"</option>
+                        <option value="" selected=current_assignee.is_empty()>{tu_string!(i18n, thread.actions.none)}</option>
                         {agents}
                     </select>
                 </label>
-                <button type="submit" class="button" disabled=busy>"Save assignee"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_assignee)}</button>
             </ActionForm>
             <ActionForm action=actions.team attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
-                    "Team"
+                    {tu_string!(i18n, thread.actions.team)}
                     <select
                         name="team_id"
                         on:change=move |ev| keep_draft(drafts.team, display_id, &ev)
                     >
-                        <option value="" selected=current_team.is_empty()>"None"</option>
+                        <option value="" selected=current_team.is_empty()>{tu_string!(i18n, thread.actions.no_team)}</option>
                         {teams}
                     </select>
                 </label>
-                <button type="submit" class="button" disabled=busy>"Save team"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_team)}</button>
             </ActionForm>
             <ActionForm action=actions.priority attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
-                    "Priority"
+                    {tu_string!(i18n, thread.actions.priority)}
                     <select
                         name="priority"
                         on:change=move |ev| keep_draft(drafts.priority, display_id, &ev)
@@ -383,16 +395,16 @@ pub fn ConversationDetails(
                         {priorities}
                     </select>
                 </label>
-                <button type="submit" class="button" disabled=busy>"Save priority"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_priority)}</button>
             </ActionForm>
             <ActionForm action=actions.labels attr:class="detail-form">
                 <Target account_id display_id />
                 <fieldset class="label-list">
-                    <legend>"Labels"</legend>
-                    {no_labels.then(|| view! { <span class="muted">"No labels yet"</span> })}
+                    <legend>{tu_string!(i18n, thread.actions.labels)}</legend>
+                    {no_labels.then(|| view! { <span class="muted">{tu_string!(i18n, thread.actions.no_labels)}</span> })}
                     {labels}
                 </fieldset>
-                <button type="submit" class="button" disabled=busy>"Save labels"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_labels)}</button>
             </ActionForm>
             <p class="form-error" role="alert">{move || actions.error()}</p>
         </div>

@@ -6,6 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::options::{CannedChoice, filter_canned, slash_query};
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 
 /// At most this many suggestions are shown.
@@ -113,6 +114,7 @@ fn load(account_id: i64, all: RwSignal<Option<Vec<CannedChoice>>>) {
 /// The suggestions, above the textarea; empty (and hidden) when there are none.
 #[component]
 pub fn CannedMenu(picker: CannedPicker) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let matches = picker.matches.get();
         (!matches.is_empty()).then(|| {
@@ -136,7 +138,7 @@ pub fn CannedMenu(picker: CannedPicker) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <ul id=ids::CANNED_MENU class="canned-menu" role="listbox" aria-label="Canned responses">
+                <ul id=ids::CANNED_MENU class="canned-menu" role="listbox" aria-label=tu_string!(i18n, reply.canned_responses)>
                     {items}
                 </ul>
             }

@@ -25,9 +25,43 @@ pub const SORTS: [(&str, &str); 6] = [
     ("sort_on_waiting_since", "Waiting longest"),
     ("waiting_since_desc", "Waiting shortest"),
 ];
+/// The label of an assignee tab (one of [`TABS`]) in `locale`.
+pub fn tab_label(locale: Locale, key: &str) -> &'static str {
+    match key {
+        "mine" => td_string!(locale, conversations.tabs.mine),
+        "unassigned" => td_string!(locale, conversations.tabs.unassigned),
+        _ => td_string!(locale, conversations.tabs.all),
+    }
+}
+
+/// The label of a status filter (one of [`STATUSES`]) in `locale`.
+pub fn status_label(locale: Locale, key: &str) -> &'static str {
+    match key {
+        "open" => td_string!(locale, conversations.statuses.open),
+        "pending" => td_string!(locale, conversations.statuses.pending),
+        "snoozed" => td_string!(locale, conversations.statuses.snoozed),
+        "resolved" => td_string!(locale, conversations.statuses.resolved),
+        _ => td_string!(locale, conversations.statuses.all),
+    }
+}
+
+/// The label of a sort order (one of [`SORTS`]) in `locale`.
+pub fn sort_label(locale: Locale, key: &str) -> &'static str {
+    match key {
+        "created_at_desc" => td_string!(locale, conversations.sorts.created_at_desc),
+        "sort_on_created_at" => td_string!(locale, conversations.sorts.sort_on_created_at),
+        "sort_on_priority" => td_string!(locale, conversations.sorts.sort_on_priority),
+        "sort_on_waiting_since" => td_string!(locale, conversations.sorts.sort_on_waiting_since),
+        "waiting_since_desc" => td_string!(locale, conversations.sorts.waiting_since_desc),
+        _ => td_string!(locale, conversations.sorts.latest),
+    }
+}
+
 /// The special views of the sidebar (`conversation_type`).
 pub const CONVERSATION_TYPES: [&str; 2] = ["mention", "unattended"];
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Locale, td_string};
 
 /// Pages past this are not loaded (25 rows a page).
 pub const MAX_PAGES: i64 = 40;

@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 
 pub use super::list_filters::Filters;
-use super::list_filters::{MAX_PAGES, SORTS, STATUSES, TABS};
+use super::list_filters::{MAX_PAGES, SORTS, STATUSES, TABS, sort_label, status_label, tab_label};
 use super::list_row::Row;
 use super::models::ConversationPage;
 use crate::error::DashboardError;
+use crate::i18n::fill;
+use crate::i18n::{tu_string, use_i18n};
 use crate::{ids, routes};
 
 /// How many pages the list shows: the query string's `page`, or more once the agent
@@ -57,11 +59,13 @@ pub fn ConversationList(
     list: Resource<Result<ConversationPage, DashboardError>>,
     paging: Paging,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let base = routes::dashboard(account_id);
     let title = move || match filters.get().conversation_type {
-        Some("mention") => "Mentions",
-        Some("unattended") => "Unattended",
-        _ => "Conversations",
+        Some("mention") => tu_string!(i18n, conversations.mentions),
+        Some("unattended") => tu_string!(i18n, conversations.unattended),
+        _ => tu_string!(i18n, conversations.title),
     };
     let status_links = {
         let base = base.clone();
@@ -71,15 +75,16 @@ pub fn ConversationList(
                 let clear = format!("{base}{}", current.base().query());
                 return view! {
                     <p class="filter-note">
-                        "Advanced filter applied. "
-                        <a href=clear>"Clear filter"</a>
+                        {tu_string!(i18n, conversations.advanced_filter_applied)}
+                        <a href=clear>{tu_string!(i18n, conversations.clear_filter)}</a>
                     </p>
                 }
                 .into_any();
             }
             let links = STATUSES
                 .iter()
-                .map(|&(key, label)| {
+                .map(|&(key, _)| {
+                    let label = status_label(locale, key);
                     let f = Filters {
                         status: key,
                         ..current.first_page()
@@ -89,7 +94,7 @@ pub fn ConversationList(
                     view! { <a class="chip" href=href aria-current=aria>{label}</a> }
                 })
                 .collect_view();
-            view! { <nav class="status-filter" aria-label="Status">{links}</nav> }.into_any()
+            view! { <nav class="status-filter" aria-label=tu_string!(i18n, conversations.status_nav)>{links}</nav> }.into_any()
         }
     };
     // Loads the next page when the agent scrolls near the bottom of the rows.
@@ -121,7 +126,7 @@ pub fn ConversationList(
     let tabs_base = base.clone();
     let rows_base = base.clone();
     view! {
-        <aside id=ids::CONVERSATION_LIST class="conversation-list" aria-label="Conversation list">
+        <aside id=ids::CONVERSATION_LIST class="conversation-list" aria-label=tu_string!(i18n, conversations.list_label)>
             <header class="list-header">
                 <div class="list-title-row">
                     <h1>{title}</h1>
@@ -129,8 +134,8 @@ pub fn ConversationList(
                     <super::filters::FilterButton account_id />
                 </div>
                 <form class="list-search" role="search" method="get" action=routes::search(account_id)>
-                    <label class="visually-hidden" for=ids::LIST_SEARCH>"Search messages"</label>
-                    <input id=ids::LIST_SEARCH type="search" name="q" placeholder="Search messages…" />
+                    <label class="visually-hidden" for=ids::LIST_SEARCH>{tu_string!(i18n, conversations.search_label)}</label>
+                    <input id=ids::LIST_SEARCH type="search" name="q" placeholder=tu_string!(i18n, conversations.search_placeholder) />
                 </form>
                 {status_links}
             </header>
@@ -145,7 +150,10 @@ pub fn ConversationList(
                                 }
                                 Ok(page) => view! {
                                     <p class="muted list-count">
-                                        {format!("{} matching conversations", page.counts.all_count)}
+                                        {fill(
+                                            tu_string!(i18n, conversations.matching),
+                                            &[("count", &page.counts.all_count)],
+                                        )}
                                     </p>
                                 }
                                     .into_any(),
@@ -156,7 +164,7 @@ pub fn ConversationList(
                 }
             </Transition>
             <div class="list-scroll" on:scroll=on_scroll>
-                <Transition fallback=|| view! { <p class="muted list-note">"Loading…"</p> }>
+                <Transition fallback=move || view! { <p class="muted list-note">{tu_string!(i18n, conversations.loading)}</p> }>
                     {
                         move || {
                             let base = rows_base.clone();
@@ -183,6 +191,8 @@ pub fn ConversationList(
 /// The assignee tabs with their counts.
 #[component]
 fn Tabs(page: ConversationPage, base: String, filters: Memo<Filters>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let counts = [
         page.counts.mine_count,
         page.counts.unassigned_count,
@@ -192,7 +202,8 @@ fn Tabs(page: ConversationPage, base: String, filters: Memo<Filters>) -> impl In
     let tabs = TABS
         .iter()
         .zip(counts)
-        .map(|(&(key, label), count)| {
+        .map(|(&(key, _), count)| {
+            let label = tab_label(locale, key);
             let f = Filters {
                 assignee: key,
                 ..current.first_page()
@@ -207,13 +218,15 @@ fn Tabs(page: ConversationPage, base: String, filters: Memo<Filters>) -> impl In
             }
         })
         .collect_view();
-    view! { <nav class="tabs" aria-label="Assignee">{tabs}</nav> }
+    view! { <nav class="tabs" aria-label=tu_string!(i18n, conversations.assignee_nav)>{tabs}</nav> }
 }
 
 /// The sort select: a GET form (its button is hidden once the page is live, when a change
 /// navigates at once).
 #[component]
 fn SortForm(base: String, filters: Memo<Filters>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let navigate = leptos_router::hooks::use_navigate();
     let action = base.clone();
     let on_change = move |ev: leptos::ev::Event| {
@@ -248,7 +261,8 @@ fn SortForm(base: String, filters: Memo<Filters>) -> impl IntoView {
     };
     let options = SORTS
         .iter()
-        .map(|&(key, label)| {
+        .map(|&(key, _)| {
+            let label = sort_label(locale, key);
             let selected = move || filters.get().sort == key;
             view! { <option value=key selected=selected>{label}</option> }
         })
@@ -256,9 +270,9 @@ fn SortForm(base: String, filters: Memo<Filters>) -> impl IntoView {
     view! {
         <form class="list-sort" method="get" action=action>
             {hidden}
-            <label for=ids::LIST_SORT>"Sort"</label>
+            <label for=ids::LIST_SORT>{tu_string!(i18n, conversations.sort)}</label>
             <select id=ids::LIST_SORT name="sort" on:change=on_change>{options}</select>
-            <button class="button small sort-apply" type="submit">"Apply"</button>
+            <button class="button small sort-apply" type="submit">{tu_string!(i18n, conversations.apply)}</button>
         </form>
     }
 }
@@ -273,6 +287,7 @@ fn Rows(
     selected: Memo<Option<i64>>,
     paging: Paging,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let now = page.now;
     let pages = page.pages;
     let empty = page.rows.is_empty();
@@ -291,12 +306,12 @@ fn Rows(
             paging.load_after(&filters.get_untracked(), pages);
         };
         view! {
-            <a id=ids::LOAD_MORE class="load-more" href=href on:click=on_click>"Load more"</a>
+            <a id=ids::LOAD_MORE class="load-more" href=href on:click=on_click>{tu_string!(i18n, conversations.load_more)}</a>
         }
     });
 
     view! {
-        {empty.then(|| view! { <p class="muted list-note">"No conversations here."</p> })}
+        {empty.then(|| view! { <p class="muted list-note">{tu_string!(i18n, conversations.empty)}</p> })}
         <ul class="rows">{rows}</ul>
         {more}
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::list_filters::Filters;
 use super::models::{ConversationRow, relative_time};
+use crate::i18n::{Locale, fill, td_string, tu_string, use_i18n};
 use crate::routes;
 
 /// Up to two initials of a name ("Ada Lovelace" → "AL").
@@ -42,6 +43,16 @@ pub fn plain_mentions(text: &str) -> String {
     out
 }
 
+/// A priority value (core's `low`, `medium`, `high`, `urgent`) as shown in `locale`.
+pub fn priority_value_label(locale: Locale, priority: &str) -> &'static str {
+    match priority {
+        "low" => td_string!(locale, conversations.priorities.low),
+        "medium" => td_string!(locale, conversations.priorities.medium),
+        "high" => td_string!(locale, conversations.priorities.high),
+        _ => td_string!(locale, conversations.priorities.urgent),
+    }
+}
+
 /// A row linking to its conversation; `pages` is how many pages the list shows, so opening
 /// a conversation without JavaScript keeps them.
 #[component]
@@ -53,6 +64,8 @@ pub fn Row(
     filters: Memo<Filters>,
     selected: Memo<Option<i64>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let id = row.display_id;
     let href = move || {
         format!(
@@ -73,7 +86,10 @@ pub fn Row(
         .priority
         .filter(|p| matches!(p.as_str(), "low" | "medium" | "high" | "urgent"))
         .map(|p| {
-            let label = format!("Priority: {p}");
+            let label = fill(
+                tu_string!(i18n, conversations.row.priority),
+                &[("priority", &priority_value_label(locale, &p))],
+            );
             view! {
                 <span class=format!("row-priority priority-{p}") title=label.clone() aria-label=label>
                     {if p == "urgent" { "!!" } else { "!" }}
@@ -81,7 +97,10 @@ pub fn Row(
             }
         });
     let assignee = row.assignee_name.map(|name| {
-        let label = format!("Assigned to {name}");
+        let label = fill(
+            tu_string!(i18n, conversations.row.assigned_to),
+            &[("name", &name)],
+        );
         view! {
             <span class="row-assignee" title=label.clone() aria-label=label>
                 {initials(&name)}
@@ -110,7 +129,7 @@ pub fn Row(
                     <span class="contact-name">{row.contact_name}</span>
                     <span class="row-end">
                         {priority}
-                        <time class="muted">{relative_time(row.last_activity_at, now)}</time>
+                        <time class="muted">{relative_time(crate::i18n::page_locale(), row.last_activity_at, now)}</time>
                     </span>
                 </span>
                 <span class="row-line row-meta">
@@ -120,7 +139,7 @@ pub fn Row(
                 <span class="row-line">
                     <span class="preview">{row.preview}</span>
                     {(unread > 0).then(|| view! {
-                        <span class="unread-badge" title="Unread messages" aria-label=format!("{unread} unread")>
+                        <span class="unread-badge" title=tu_string!(i18n, conversations.row.unread_messages) aria-label=fill(tu_string!(i18n, conversations.row.unread_count), &[("count", &unread)])>
                             {unread}
                         </span>
                     })}

@@ -18,7 +18,7 @@ pub struct Typer {
     pub contact: bool,
     /// Contact or user id.
     pub id: i64,
-    /// The name to show.
+    /// The name to show (empty when the event had none).
     pub name: String,
 }
 

@@ -1,6 +1,7 @@
 //! What the conversation workspace renders. The server trims core's wire types down to these,
 //! so the browser receives only the fields it shows.
 
+use crate::i18n::{Locale, fill, td_string};
 use onechat_core::domain::ConversationStatus;
 use onechat_core::wire::conversation::ListMeta;
 use serde::{Deserialize, Serialize};
@@ -201,15 +202,16 @@ pub struct LiveConfig {
     pub user_id: i64,
 }
 
-/// "now", "5m", "3h", "2d": how long ago `then` was, seen from `now`.
-pub fn relative_time(then: i64, now: i64) -> String {
+/// "now", "5m", "3h", "2d" (in `locale`'s words): how long ago `then` was, seen from `now`.
+pub fn relative_time(locale: Locale, then: i64, now: i64) -> String {
     let secs = (now - then).max(0);
-    match secs {
-        0..60 => "now".to_owned(),
-        60..3_600 => format!("{}m", secs / 60),
-        3_600..86_400 => format!("{}h", secs / 3_600),
-        _ => format!("{}d", secs / 86_400),
-    }
+    let (template, n) = match secs {
+        0..60 => return td_string!(locale, common.time.now).to_owned(),
+        60..3_600 => (td_string!(locale, common.time.minutes), secs / 60),
+        3_600..86_400 => (td_string!(locale, common.time.hours), secs / 3_600),
+        _ => (td_string!(locale, common.time.days), secs / 86_400),
+    };
+    fill(template, &[("n", &n)])
 }
 
 #[cfg(test)]
@@ -218,12 +220,16 @@ mod tests {
 
     #[test]
     fn relative_time_rounds_down_to_the_largest_unit() {
-        assert_eq!(relative_time(100, 100), "now");
-        assert_eq!(relative_time(100, 50), "now");
-        assert_eq!(relative_time(0, 59), "now");
-        assert_eq!(relative_time(0, 60), "1m");
-        assert_eq!(relative_time(0, 7_200), "2h");
-        assert_eq!(relative_time(0, 3 * 86_400 + 5), "3d");
+        let english = Locale::en;
+        assert_eq!(relative_time(english, 100, 100), "now");
+        assert_eq!(relative_time(english, 100, 50), "now");
+        assert_eq!(relative_time(english, 0, 59), "now");
+        assert_eq!(relative_time(english, 0, 60), "1m");
+        assert_eq!(relative_time(english, 0, 7_200), "2h");
+        assert_eq!(relative_time(Locale::fr, 0, 7_200), "2 h");
+        assert_eq!(relative_time(Locale::fr, 0, 3 * 86_400), "3 j");
+        assert_eq!(relative_time(Locale::es, 0, 30), "ahora");
+        assert_eq!(relative_time(english, 0, 3 * 86_400 + 5), "3d");
     }
 
     #[test]

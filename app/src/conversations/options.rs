@@ -2,6 +2,8 @@
 //! times (presets and a chosen local time) and the canned-response picker's filter. Shared
 //! by the server and the browser.
 
+use crate::i18n::{Locale, td_string};
+
 /// The priorities an agent can pick: form value and label (`none` clears it).
 pub const PRIORITIES: [(&str, &str); 5] = [
     ("none", "None"),
@@ -17,6 +19,26 @@ pub const SNOOZES: [(&str, &str); 3] = [
     ("tomorrow", "Until tomorrow"),
     ("next_week", "Until next week"),
 ];
+
+/// The label of a priority choice (one of [`PRIORITIES`]) in `locale`.
+pub fn priority_label(locale: Locale, value: &str) -> &'static str {
+    match value {
+        "low" => td_string!(locale, thread.actions.priorities.low),
+        "medium" => td_string!(locale, thread.actions.priorities.medium),
+        "high" => td_string!(locale, thread.actions.priorities.high),
+        "urgent" => td_string!(locale, thread.actions.priorities.urgent),
+        _ => td_string!(locale, thread.actions.priorities.none),
+    }
+}
+
+/// The button label of a snooze choice (one of [`SNOOZES`]) in `locale`.
+pub fn snooze_label(locale: Locale, value: &str) -> &'static str {
+    match value {
+        "tomorrow" => td_string!(locale, thread.actions.snoozes.tomorrow),
+        "next_week" => td_string!(locale, thread.actions.snoozes.next_week),
+        _ => td_string!(locale, thread.actions.snoozes.next_reply),
+    }
+}
 
 const DAY: i64 = 86_400;
 /// Snoozed conversations wake at 09:00 (UTC: OneChat has no account time zone yet).

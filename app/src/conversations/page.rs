@@ -10,6 +10,8 @@ use super::list_pane::{ConversationList, Filters, Paging};
 use super::live;
 use super::server_fns::{SendReply, list_conversations};
 use super::thread::ThreadView;
+use crate::i18n::fill;
+use crate::i18n::{tu_string, use_i18n};
 use crate::layout::CurrentAccount;
 
 /// `/app/accounts/:account_id/dashboard` and `…/conversations/:display_id`.
@@ -19,6 +21,7 @@ pub fn ConversationsPage() -> impl IntoView {
         // Only reachable outside the workspace frame, which always provides the account.
         return ().into_any();
     };
+    let i18n = use_i18n();
     let account_id = current.account.id;
     let name = current.user.available_name;
     let params = use_params_map();
@@ -53,10 +56,10 @@ pub fn ConversationsPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Conversations" />
+        <Title text=tu_string!(i18n, conversations.title) />
         <div class="conversations">
             <ConversationList account_id filters selected=display_id list paging />
-            <section class="thread-pane" aria-label="Conversation">
+            <section class="thread-pane" aria-label=tu_string!(i18n, conversations.thread_pane)>
                 {move || match display_id.get() {
                     Some(id) => {
                         view! { <ThreadView account_id display_id=id live reply actions /> }
@@ -65,8 +68,8 @@ pub fn ConversationsPage() -> impl IntoView {
                     None => {
                         view! {
                             <div class="empty-state">
-                                <h1>{format!("Welcome, {name}")}</h1>
-                                <p class="muted">"Pick a conversation to open it here."</p>
+                                <h1>{fill(tu_string!(i18n, conversations.welcome), &[("name", &name)])}</h1>
+                                <p class="muted">{tu_string!(i18n, conversations.pick_conversation)}</p>
                             </div>
                         }
                             .into_any()

@@ -7,5 +7,4 @@ pub mod emoji;
 pub mod mention_picker;
 pub mod send_fns;
 pub mod toolbar;
-pub mod upload;
 pub mod variable_picker;

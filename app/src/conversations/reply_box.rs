@@ -18,6 +18,7 @@ use super::reply::toolbar::{self, FormatBar};
 use super::reply::variable_picker::{VariableMenu, VariablePicker};
 use super::server_fns::SendReply;
 use super::typing::Typing;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
 
@@ -28,6 +29,7 @@ pub fn ReplyBox(
     display_id: i64,
     action: ServerAction<SendReply>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let content = RwSignal::new(String::new());
     let note = RwSignal::new(false);
     let rich = RwSignal::new(false);
@@ -114,14 +116,14 @@ pub fn ReplyBox(
             <input type="hidden" name="account_id" value=account_id />
             <input type="hidden" name="display_id" value=display_id />
             <fieldset class="reply-mode">
-                <legend class="visually-hidden">"Message type"</legend>
+                <legend class="visually-hidden">{tu_string!(i18n, reply.message_type)}</legend>
                 <label>
                     <input type="radio" name="mode" value="reply" checked on:change=move |_| note.set(false) />
-                    "Reply"
+                    {tu_string!(i18n, reply.reply)}
                 </label>
                 <label>
                     <input type="radio" name="mode" value="note" on:change=move |_| note.set(true) />
-                    "Private note"
+                    {tu_string!(i18n, reply.private_note)}
                 </label>
             </fieldset>
             <CannedMenu picker />
@@ -133,13 +135,13 @@ pub fn ReplyBox(
             <textarea
                 node_ref=area
                 name="content"
-                aria-label="Message"
+                aria-label=tu_string!(i18n, reply.message)
                 rows="3"
                 placeholder=move || {
                     if note.get() {
-                        "Only your team sees private notes. Type @ to mention an agent"
+                        tu_string!(i18n, reply.note_placeholder)
                     } else {
-                        "Enter to send, Shift + Enter for a new line"
+                        tu_string!(i18n, reply.reply_placeholder)
                     }
                 }
                 prop:value=move || content.get()
@@ -174,8 +176,8 @@ pub fn ReplyBox(
                             type="button"
                             id=ids::RICH_TEXT_TOGGLE
                             class="reply-tool"
-                            aria-label="Rich text"
-                            title="Rich text: formatting toolbar (markdown)"
+                            aria-label=tu_string!(i18n, reply.rich_text)
+                            title=tu_string!(i18n, reply.rich_text_title)
                             aria-pressed=move || rich.get().to_string()
                             on:click=move |_| rich.update(|on| *on = !*on)
                         >
@@ -188,7 +190,13 @@ pub fn ReplyBox(
                     class="button primary"
                     disabled=move || pending.get() || reading.get()
                 >
-                    {move || if note.get() { "Add note" } else { "Send" }}
+                    {move || {
+                        if note.get() {
+                            tu_string!(i18n, reply.add_note)
+                        } else {
+                            tu_string!(i18n, reply.send)
+                        }
+                    }}
                 </button>
             </div>
         </form>

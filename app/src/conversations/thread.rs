@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-use onechat_core::domain::StoredEnum as _;
+use onechat_core::domain::{ConversationStatus, StoredEnum as _};
 
 use super::actions::{ConversationDetails, StatusActions, Target, ThreadActions};
 use super::live::{Live, TypingIndicator};
@@ -12,6 +12,7 @@ use super::reply_box::ReplyBox;
 use super::server_fns::{SendReply, get_thread};
 use super::thread_models::{AttachmentKind, Interactive, ThreadAttachment};
 use super::thread_settings::ThreadSettingsBar;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
 
 /// Scroll state of the message pane, owned by [`ThreadView`] so refetches keep it.
@@ -37,6 +38,7 @@ pub fn ThreadView(
     reply: ServerAction<SendReply>,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let before = Memo::new(move |_| {
         query
@@ -84,7 +86,7 @@ pub fn ThreadView(
         version
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted list-note">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="muted list-note">{tu_string!(i18n, thread.loading)}</p> }>
             {move || Suspend::new(async move {
                 match thread.await {
                     Ok(thread) => view! { <ThreadBody thread account_id actions pane /> }.into_any(),
@@ -100,7 +102,7 @@ pub fn ThreadView(
             hidden=move || !pane.unseen.get()
             on:click=move |_| scroll_to_bottom(pane)
         >
-            "New messages ↓"
+            {tu_string!(i18n, thread.new_messages)}
         </button>
         <TypingIndicator display_id />
         <ReplyBox account_id display_id action=reply />
@@ -185,6 +187,8 @@ fn ThreadBody(
         has_earlier,
         now,
     } = thread;
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let agents = details.choices.agents.clone();
     let earlier = messages
         .first()
@@ -193,14 +197,14 @@ fn ThreadBody(
             let before = first.id;
             view! {
                 <a id=ids::LOAD_EARLIER class="load-earlier" href=earlier_href(before) data-before=before>
-                    "Load earlier messages"
+                    {tu_string!(i18n, thread.load_earlier)}
                 </a>
             }
         });
     view! {
         <header class="thread-header">
             <h2>{contact_name}</h2>
-            <span class="status-badge">{thread_status.as_str()}</span>
+            <span class="status-badge">{status_badge(locale, thread_status)}</span>
             // Keyed, so the forms are re-created when what they show changes (which also
             // closes the snooze menu), and left alone by refetches that change nothing else.
             <For each=move || [thread_status] key=|status| status.as_str() let:thread_status>
@@ -225,7 +229,7 @@ fn ThreadBody(
         >
             <div class="thread-inner">
                 {earlier}
-                <ol id=ids::THREAD class="thread" aria-label="Messages">
+                <ol id=ids::THREAD class="thread" aria-label=tu_string!(i18n, thread.messages)>
                     // Keyed by the whole message: unchanged ones (and their open menus) stay.
                     <For each=move || messages.clone() key=|m| m.clone() let:message>
                         <MessageItem message now account_id display_id actions />
@@ -244,7 +248,9 @@ fn MessageItem(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
-    let time = relative_time(message.created_at, now);
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let time = relative_time(crate::i18n::page_locale(), message.created_at, now);
     let ThreadMessage {
         id,
         kind,
@@ -259,7 +265,7 @@ fn MessageItem(
         ..
     } = message;
     let body = if deleted {
-        view! { <p class="content deleted">"This message was deleted"</p> }.into_any()
+        view! { <p class="content deleted">{tu_string!(i18n, thread.deleted)}</p> }.into_any()
     } else if html.is_empty() {
         ().into_any()
     } else {
@@ -271,13 +277,13 @@ fn MessageItem(
             .into_iter()
             .map(|file| view! { <li>{attachment(file)}</li> })
             .collect_view();
-        view! { <ul class="attachments" aria-label="Attachments">{items}</ul> }
+        view! { <ul class="attachments" aria-label=tu_string!(i18n, thread.attachments)>{items}</ul> }
     });
     let status = delivery.map(|d| {
         view! {
-            <span class=d.class() title=d.label()>
+            <span class=d.class() title=d.label(locale)>
                 <span aria-hidden="true">{d.icon()}</span>
-                <span class="visually-hidden">{d.label()}</span>
+                <span class="visually-hidden">{d.label(locale)}</span>
             </span>
         }
     });
@@ -285,15 +291,15 @@ fn MessageItem(
     let menu = (deletable && !deleted && kind != MessageKind::Activity).then(|| {
         view! {
             <details class="message-menu">
-                <summary aria-label="Message actions" title="Message actions">"⋯"</summary>
+                <summary aria-label=tu_string!(i18n, thread.message_actions) title=tu_string!(i18n, thread.message_actions)>"⋯"</summary>
                 <div class="message-menu-list">
                     <details class="confirm">
-                        <summary>"Delete"</summary>
+                        <summary>{tu_string!(i18n, thread.delete)}</summary>
                         <ActionForm action=actions.delete attr:class="confirm-form">
                             <Target account_id display_id />
                             <input type="hidden" name="message_id" value=id />
-                            <p>"Delete this message? This cannot be undone."</p>
-                            <button type="submit" class="button danger">"Yes, delete"</button>
+                            <p>{tu_string!(i18n, thread.delete_confirm)}</p>
+                            <button type="submit" class="button danger">{tu_string!(i18n, thread.yes_delete)}</button>
                         </ActionForm>
                     </details>
                 </div>
@@ -305,7 +311,7 @@ fn MessageItem(
             {sender_name.map(|name| view! { <span class="sender">{name}</span> })}
             {body}
             {files}
-            {interactive.map(interactive_view)}
+            {interactive.map(|shown| interactive_view(locale, shown))}
             <div class="message-meta">
                 <time class="muted">{time}</time>
                 {status}
@@ -314,6 +320,42 @@ fn MessageItem(
             </div>
         </li>
     }
+}
+
+/// A conversation status as its header badge shows it, in `locale`.
+fn status_badge(locale: Locale, status: ConversationStatus) -> &'static str {
+    match status {
+        ConversationStatus::Open => td_string!(locale, thread.status_badge.open),
+        ConversationStatus::Resolved => td_string!(locale, thread.status_badge.resolved),
+        ConversationStatus::Pending => td_string!(locale, thread.status_badge.pending),
+        ConversationStatus::Snoozed => td_string!(locale, thread.status_badge.snoozed),
+    }
+}
+
+/// The kind of prompt as shown in `locale`. The server names it in English
+/// (`thread_render.rs`); anything else is shown as it came.
+fn interactive_title(locale: Locale, title: &str) -> String {
+    let shown = match title {
+        "Options" => td_string!(locale, thread.interactive.options),
+        "Form" => td_string!(locale, thread.interactive.form),
+        "Cards" => td_string!(locale, thread.interactive.cards),
+        "Articles" => td_string!(locale, thread.interactive.articles),
+        "Email requested" => td_string!(locale, thread.interactive.email_requested),
+        "Satisfaction survey" => td_string!(locale, thread.interactive.survey),
+        other => return other.to_owned(),
+    };
+    shown.to_owned()
+}
+
+/// The answers the server labels itself ("Email", "Rating", "Feedback") in `locale`; `None`
+/// for a form field's own label.
+fn answer_label(locale: Locale, label: &str) -> Option<&'static str> {
+    Some(match label {
+        "Email" => td_string!(locale, thread.answers.email),
+        "Rating" => td_string!(locale, thread.answers.rating),
+        "Feedback" => td_string!(locale, thread.answers.feedback),
+        _ => return None,
+    })
 }
 
 /// A file: image thumbnail (opens full size), player, or download link.
@@ -352,7 +394,7 @@ fn attachment(file: ThreadAttachment) -> AnyView {
 }
 
 /// What an interactive message offered, and the answer once given.
-fn interactive_view(shown: Interactive) -> impl IntoView {
+fn interactive_view(locale: Locale, shown: Interactive) -> impl IntoView {
     let Interactive {
         title,
         offers,
@@ -380,18 +422,20 @@ fn interactive_view(shown: Interactive) -> impl IntoView {
             .collect_view();
         view! { <ul class="offers">{items}</ul> }
     });
+    let title = interactive_title(locale, &title);
     let answer = if !answerable {
         ().into_any()
     } else if answers.is_empty() {
-        view! { <p class="muted answer-none">"Not answered yet"</p> }.into_any()
+        view! { <p class="muted answer-none">{td_string!(locale, thread.not_answered)}</p> }
+            .into_any()
     } else {
         let items = answers
             .into_iter()
             .map(|a| {
                 let label = if a.label.is_empty() {
-                    "Answer".to_owned()
+                    td_string!(locale, thread.answer).to_owned()
                 } else {
-                    a.label
+                    answer_label(locale, &a.label).map_or(a.label, str::to_owned)
                 };
                 view! { <dt>{label}</dt><dd>{a.value}</dd> }
             })

@@ -8,7 +8,7 @@ use crate::error::DashboardError;
 
 /// Soft-deletes message `message_id` (its text becomes "This message was deleted", its files
 /// go). Agents delete their own replies and notes, administrators any reply or note.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn delete_message(
     account_id: i64,
     display_id: i64,
@@ -40,7 +40,7 @@ pub async fn delete_message(
 
 /// Snoozes until `until`, a `datetime-local` value in the agent's browser time; `tz_offset` is
 /// the browser's `getTimezoneOffset()` in minutes (filled in by script; UTC when empty).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn snooze_until(
     account_id: i64,
     display_id: i64,
@@ -75,7 +75,7 @@ pub async fn snooze_until(
 
 /// Makes the participants exactly `user_ids` (form fields `user_ids[N]`; none clears them).
 /// Every agent must be able to see the conversation's inbox.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_participants(
     account_id: i64,
     display_id: i64,
@@ -96,7 +96,7 @@ pub async fn set_participants(
 }
 
 /// Mutes (`mute` = `true`: resolves and blocks the contact) or unmutes the conversation.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_muted(account_id: i64, display_id: i64, mute: bool) -> Result<(), DashboardError> {
     use onechat_core::services::conversations;
 
@@ -112,7 +112,7 @@ pub async fn set_muted(account_id: i64, display_id: i64, mute: bool) -> Result<(
 
 /// Asks for the transcript to be emailed to `email`. OneChat has no outgoing mail yet, so after
 /// checking the request this answers `false` (not sent) and the form says so.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn send_transcript(
     account_id: i64,
     display_id: i64,

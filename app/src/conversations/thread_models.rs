@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Locale, td_string};
+
 /// How an attachment is previewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AttachmentKind {
@@ -46,13 +48,13 @@ pub enum Delivery {
 }
 
 impl Delivery {
-    /// The label screen readers announce (and the tooltip).
-    pub fn label(self) -> &'static str {
+    /// The label screen readers announce (and the tooltip), in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Delivery::Sent => "Sent",
-            Delivery::Delivered => "Delivered",
-            Delivery::Read => "Read",
-            Delivery::Failed => "Failed",
+            Delivery::Sent => td_string!(locale, thread.delivery.sent),
+            Delivery::Delivered => td_string!(locale, thread.delivery.delivered),
+            Delivery::Read => td_string!(locale, thread.delivery.read),
+            Delivery::Failed => td_string!(locale, thread.delivery.failed),
         }
     }
 

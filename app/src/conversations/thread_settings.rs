@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::actions::{Target, ThreadActions};
 use super::models::Choice;
 use super::thread_models::ThreadSettings;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 
 /// Participants, mute and transcript for the open conversation. Rebuilt in place on every
@@ -19,6 +20,7 @@ pub fn ThreadSettingsBar(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let ThreadSettings {
         muted,
         participant_ids,
@@ -29,24 +31,21 @@ pub fn ThreadSettingsBar(
         .map(|a| a.name.clone())
         .collect();
     let shown = if names.is_empty() {
-        "None".to_owned()
+        tu_string!(i18n, thread.settings.no_participants).to_owned()
     } else {
         names.join(", ")
     };
     let transcript_note = move || match actions.transcript.value().get() {
-        Some(Ok(true)) => "The transcript was sent.".to_owned(),
+        Some(Ok(true)) => tu_string!(i18n, thread.settings.transcript_sent).to_owned(),
         // Never claim a send that did not happen.
-        Some(Ok(false)) => {
-            "Not sent: OneChat cannot email transcripts yet (no outgoing mail is set up)."
-                .to_owned()
-        }
+        Some(Ok(false)) => tu_string!(i18n, thread.settings.transcript_not_sent).to_owned(),
         Some(Err(error)) => error.to_string(),
         None => String::new(),
     };
     view! {
-        <div id=ids::THREAD_SETTINGS class="thread-settings" role="group" aria-label="Conversation settings">
+        <div id=ids::THREAD_SETTINGS class="thread-settings" role="group" aria-label=tu_string!(i18n, thread.settings.label)>
             <p class="participants">
-                <span class="settings-label">"Participants: "</span>
+                <span class="settings-label">{tu_string!(i18n, thread.settings.participants_prefix)}</span>
                 <span data-testid="participant-names">{shown}</span>
             </p>
             <For
@@ -66,17 +65,17 @@ pub fn ThreadSettingsBar(
                 <MuteForm muted account_id display_id actions />
             </For>
             <details class="settings-menu">
-                <summary class="button small">"Send transcript"</summary>
+                <summary class="button small">{tu_string!(i18n, thread.settings.send_transcript)}</summary>
                 <ActionForm action=actions.transcript attr:class="settings-form">
                     <Target account_id display_id />
                     <label>
-                        "Send to email"
+                        {tu_string!(i18n, thread.settings.send_to_email)}
                         <input type="email" name="email" required autocomplete="email" />
                     </label>
                     <button type="submit" class="button" disabled=move || actions.transcript.pending().get()>
-                        "Send transcript"
+                        {tu_string!(i18n, thread.settings.send_transcript)}
                     </button>
-                    <p class="muted">"Email delivery is not set up in OneChat yet."</p>
+                    <p class="muted">{tu_string!(i18n, thread.settings.email_not_set_up)}</p>
                     <p class="transcript-result" role="status">{transcript_note}</p>
                 </ActionForm>
             </details>
@@ -94,6 +93,7 @@ fn ParticipantsEditor(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let busy = move || actions.pending();
     let boxes = agents
         .into_iter()
@@ -110,14 +110,14 @@ fn ParticipantsEditor(
         .collect_view();
     view! {
         <details class="settings-menu">
-            <summary class="button small">"Edit participants"</summary>
+            <summary class="button small">{tu_string!(i18n, thread.settings.edit_participants)}</summary>
             <ActionForm action=actions.participants attr:class="settings-form">
                 <Target account_id display_id />
                 <fieldset class="label-list">
-                    <legend>"Participants"</legend>
+                    <legend>{tu_string!(i18n, thread.settings.participants)}</legend>
                     {boxes}
                 </fieldset>
-                <button type="submit" class="button" disabled=busy>"Save participants"</button>
+                <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.settings.save_participants)}</button>
             </ActionForm>
         </details>
     }
@@ -131,14 +131,19 @@ fn MuteForm(
     display_id: i64,
     actions: ThreadActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let busy = move || actions.pending();
     view! {
         <ActionForm action=actions.mute attr:class="inline-form">
             <Target account_id display_id />
             <input type="hidden" name="mute" value=(!muted).to_string() />
-            {muted.then(|| view! { <span class="status-badge muted-badge">"Muted"</span> })}
+            {muted.then(|| view! { <span class="status-badge muted-badge">{tu_string!(i18n, thread.settings.muted)}</span> })}
             <button type="submit" class="button small" disabled=busy>
-                {if muted { "Unmute conversation" } else { "Mute conversation" }}
+                {if muted {
+                    tu_string!(i18n, thread.settings.unmute)
+                } else {
+                    tu_string!(i18n, thread.settings.mute)
+                }}
             </button>
         </ActionForm>
     }

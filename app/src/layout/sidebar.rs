@@ -8,6 +8,7 @@ use leptos_router::hooks::use_location;
 
 use super::sidebar_fns::{SidebarData, get_sidebar};
 use crate::conversations::list_filters::Filters;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::notifications::NotificationBell;
 use crate::routes;
@@ -15,6 +16,7 @@ use crate::routes;
 /// Links to the workspace's sections.
 #[component]
 pub fn Sidebar(account_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let base = format!("/app/accounts/{account_id}");
     let location = use_location();
     // The list's view when a conversations page is shown (`None` on other pages).
@@ -45,11 +47,25 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
             .ends_with("/profile/settings")
             .then_some("page")
     };
+    let on_contacts = move || {
+        location
+            .pathname
+            .get()
+            .contains("/contacts")
+            .then_some("page")
+    };
+    let on_settings = move || {
+        location
+            .pathname
+            .get()
+            .contains("/settings/")
+            .then_some("page")
+    };
     let sections = Resource::new(|| (), move |_| get_sidebar(account_id));
 
     view! {
-        <nav id=ids::SIDEBAR class="sidebar" aria-label="Main">
-            <a class="sidebar-brand" href=format!("{base}/dashboard") aria-label="OneChat home">
+        <nav id=ids::SIDEBAR class="sidebar" aria-label=tu_string!(i18n, layout.main_navigation)>
+            <a class="sidebar-brand" href=format!("{base}/dashboard") aria-label=tu_string!(i18n, layout.home)>
                 <img src="/logo.svg" alt="" width="28" height="28" />
             </a>
             <ul class="sidebar-views">
@@ -60,7 +76,7 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
                         aria-current=current(|f| !f.is_narrowed())
                     >
                         <span class="icon" aria-hidden="true">"💬"</span>
-                        <span>"Conversations"</span>
+                        <span>{tu_string!(i18n, layout.conversations)}</span>
                     </a>
                 </li>
                 <li>
@@ -73,7 +89,7 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
                         aria-current=current(|f| f.conversation_type == Some("mention"))
                     >
                         <span class="icon" aria-hidden="true">"@"</span>
-                        <span>"Mentions"</span>
+                        <span>{tu_string!(i18n, layout.mentions)}</span>
                     </a>
                 </li>
                 <li>
@@ -86,7 +102,13 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
                         aria-current=current(|f| f.conversation_type == Some("unattended"))
                     >
                         <span class="icon" aria-hidden="true">"⏳"</span>
-                        <span>"Unattended"</span>
+                        <span>{tu_string!(i18n, layout.unattended)}</span>
+                    </a>
+                </li>
+                <li>
+                    <a href=routes::contacts(account_id) class="sidebar-link" aria-current=on_contacts>
+                        <span class="icon" aria-hidden="true">"📇"</span>
+                        <span>{tu_string!(i18n, layout.contacts)}</span>
                     </a>
                 </li>
                 <li>
@@ -95,7 +117,13 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
                 <li>
                     <a href=profile class="sidebar-link" aria-current=on_profile>
                         <span class="icon" aria-hidden="true">"👤"</span>
-                        <span>"Profile"</span>
+                        <span>{tu_string!(i18n, layout.profile)}</span>
+                    </a>
+                </li>
+                <li>
+                    <a href=routes::settings(account_id) class="sidebar-link" aria-current=on_settings>
+                        <span class="icon" aria-hidden="true">"⚙"</span>
+                        <span>{tu_string!(i18n, layout.settings)}</span>
                     </a>
                 </li>
             </ul>
@@ -107,6 +135,7 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
             </Transition>
         // Other areas mount their sidebar sections below (one line each).
             <crate::conversations::filters::SavedViewsNav account_id />
+            <crate::contacts::SegmentsNav account_id />
         </nav>
     }
 }
@@ -114,6 +143,7 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
 /// The inboxes, labels and teams sections (each hidden when empty).
 #[component]
 fn Sections(data: SidebarData, account_id: i64, view: Memo<Option<Filters>>) -> impl IntoView {
+    let i18n = use_i18n();
     let dashboard = routes::dashboard(account_id);
     let href = |narrow| narrowed(view, dashboard.clone(), narrow);
     let shown = [
@@ -185,9 +215,9 @@ fn Sections(data: SidebarData, account_id: i64, view: Memo<Option<Filters>>) -> 
         })
         .collect_view();
     view! {
-        {shown[0].then(|| view! { <Section title="Inboxes" id="sidebar-inboxes" items=inboxes.into_any() /> })}
-        {shown[1].then(|| view! { <Section title="Labels" id="sidebar-labels" items=labels.into_any() /> })}
-        {shown[2].then(|| view! { <Section title="Teams" id="sidebar-teams" items=teams.into_any() /> })}
+        {shown[0].then(|| view! { <Section title=tu_string!(i18n, layout.inboxes) id="sidebar-inboxes" items=inboxes.into_any() /> })}
+        {shown[1].then(|| view! { <Section title=tu_string!(i18n, layout.labels) id="sidebar-labels" items=labels.into_any() /> })}
+        {shown[2].then(|| view! { <Section title=tu_string!(i18n, layout.teams) id="sidebar-teams" items=teams.into_any() /> })}
     }
 }
 

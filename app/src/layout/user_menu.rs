@@ -5,6 +5,7 @@ use onechat_core::domain::Availability;
 use onechat_core::wire::session::SessionUser;
 
 use crate::auth::LogOut;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::profile::AvailabilityMenu;
 use crate::routes;
@@ -13,9 +14,15 @@ use crate::routes;
 /// menu only works once the page is hydrated.
 #[component]
 pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) -> impl IntoView {
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let log_out = ServerAction::<LogOut>::new();
-    let initials = initials(&user.available_name);
+    let initials = crate::profile::initials(&user.available_name);
+    let avatar = if user.avatar_url.is_empty() {
+        view! { <span class="avatar" aria-hidden="true">{initials}</span> }.into_any()
+    } else {
+        view! { <img class="avatar" src=user.avatar_url.clone() alt="" /> }.into_any()
+    };
 
     view! {
         <div class="user-menu-anchor">
@@ -29,8 +36,8 @@ pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) 
                 title=user.available_name.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                <span class="avatar" aria-hidden="true">{initials}</span>
-                <span class="visually-hidden">"Open user menu"</span>
+                {avatar}
+                <span class="visually-hidden">{tu_string!(i18n, layout.open_user_menu)}</span>
             </button>
             <div id=ids::USER_MENU class="menu" role="menu" hidden=move || !open.get()>
                 <div class="menu-header">
@@ -39,20 +46,12 @@ pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) 
                 </div>
                 <AvailabilityMenu account_id initial=availability />
                 <a class="menu-item" role="menuitem" href=routes::profile_settings(account_id)>
-                    "Profile settings"
+                    {tu_string!(i18n, layout.profile_settings)}
                 </a>
                 <ActionForm action=log_out>
-                    <button type="submit" class="menu-item" role="menuitem">"Log out"</button>
+                    <button type="submit" class="menu-item" role="menuitem">{tu_string!(i18n, layout.log_out)}</button>
                 </ActionForm>
             </div>
         </div>
     }
-}
-
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect()
 }

@@ -9,6 +9,7 @@ use onechat_core::wire::session::{SessionAccount, SessionUser};
 use super::sidebar::Sidebar;
 use super::user_menu::UserMenu;
 use crate::auth::get_session;
+use crate::i18n::{tu_string, use_i18n};
 use crate::routes;
 
 /// The account the workspace shows, for the pages inside it.
@@ -44,6 +45,9 @@ pub fn Workspace() -> impl IntoView {
                             .and_then(|id| user.accounts.iter().find(|a| a.id == id).cloned());
                         match account {
                             Some(account) => {
+                                // Before the frame renders: the whole page is in the account's
+                                // language, on the server and when hydrating.
+                                crate::i18n::use_account_locale(&account.locale);
                                 let current = CurrentAccount { account, user };
                                 provide_context(current.clone());
                                 view! { <Frame current /> }.into_any()
@@ -69,6 +73,7 @@ fn Frame(current: CurrentAccount) -> impl IntoView {
     crate::contacts::PanelOpen::provide();
     crate::notifications::provide_bell();
     view! {
+        <crate::i18n::HtmlLang />
         <div class="workspace">
             <Sidebar account_id=current.account.id />
             <crate::command_bar::CommandBar account_id=current.account.id />
@@ -91,11 +96,12 @@ fn Frame(current: CurrentAccount) -> impl IntoView {
 
 #[component]
 fn NoAccount() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <main class="centered-page">
             <div class="card">
-                <h1>"No account yet"</h1>
-                <p class="muted">"You are not a member of any account. Ask an administrator to invite you."</p>
+                <h1>{tu_string!(i18n, layout.no_account_title)}</h1>
+                <p class="muted">{tu_string!(i18n, layout.no_account_text)}</p>
             </div>
         </main>
     }

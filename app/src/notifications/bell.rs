@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::server_fns::{MarkAllNotificationsRead, OpenNotification, get_unread_count};
+use crate::i18n::{tu_string, use_i18n};
 use crate::{ids, routes};
 
 /// Shared by the bell and the list page, so reading on the page also updates the badge.
@@ -48,6 +49,7 @@ pub fn provide_bell() {
 /// The bell linking to `account_id`'s notification list.
 #[component]
 pub fn NotificationBell(account_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let Some(bell) = use_context::<Bell>() else {
         return ().into_any();
     };
@@ -72,7 +74,7 @@ pub fn NotificationBell(account_id: i64) -> impl IntoView {
                     <span id=ids::NOTIFICATION_BADGE class="badge">
                         {if n > 99 { "99+".to_owned() } else { n.to_string() }}
                     </span>
-                    <span class="visually-hidden">" unread"</span>
+                    <span class="visually-hidden">{tu_string!(i18n, notifications.unread_suffix)}</span>
                 }
             })
     };
@@ -80,7 +82,7 @@ pub fn NotificationBell(account_id: i64) -> impl IntoView {
     view! {
         <A href=routes::notifications(account_id) attr:class="sidebar-link" attr:id=ids::NOTIFICATION_BELL>
             <span class="icon bell" aria-hidden="true">"🔔"</span>
-            <span>"Notifications"</span>
+            <span>{tu_string!(i18n, notifications.title)}</span>
             <Transition>{badge}</Transition>
         </A>
     }

@@ -9,12 +9,14 @@ use super::bell::Bell;
 use super::models::NotificationRow;
 use super::server_fns::{OpenNotification, list_notifications};
 use crate::conversations::models::relative_time;
+use crate::i18n::{fill, tu_string, use_i18n};
 use crate::ids;
 use crate::layout::CurrentAccount;
 
 /// The notification list page.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let (Some(current), Some(bell)) = (use_context::<CurrentAccount>(), use_context::<Bell>())
     else {
         // Only reachable outside the workspace frame, which provides both.
@@ -30,22 +32,22 @@ pub fn NotificationsPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Notifications" />
+        <Title text=tu_string!(i18n, notifications.title) />
         <div class="notifications-page">
             <header class="notifications-header">
-                <h1>"Notifications"</h1>
+                <h1>{tu_string!(i18n, notifications.title)}</h1>
                 <ActionForm action=read_all attr:id=ids::MARK_ALL_READ_FORM>
                     <input type="hidden" name="account_id" value=account_id />
                     <button type="submit" class="button" disabled=read_all.pending()>
-                        "Mark all as read"
+                        {tu_string!(i18n, notifications.mark_all_read)}
                     </button>
                 </ActionForm>
             </header>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tu_string!(i18n, notifications.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(page) if page.rows.is_empty() => {
-                            view! { <p class="muted empty-state">"No notifications yet."</p> }
+                            view! { <p class="muted empty-state">{tu_string!(i18n, notifications.empty)}</p> }
                                 .into_any()
                         }
                         Ok(page) => {
@@ -77,6 +79,7 @@ fn Item(
     now: i64,
     open: ServerAction<OpenNotification>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let class = if row.read {
         "notification read"
     } else {
@@ -91,11 +94,11 @@ fn Item(
                 <button type="submit" class="notification-open">
                     {(!row.read).then(|| view! {
                         <span class="unread-dot" aria-hidden="true" />
-                        <span class="visually-hidden">"Unread: "</span>
+                        <span class="visually-hidden">{tu_string!(i18n, notifications.unread_prefix)}</span>
                     })}
                     <span class="notification-title">{row.title}</span>
-                    <span class="muted">{format!("Conversation #{}", row.display_id)}</span>
-                    <time class="muted">{relative_time(row.created_at, now)}</time>
+                    <span class="muted">{fill(tu_string!(i18n, notifications.conversation), &[("id", &row.display_id)])}</span>
+                    <time class="muted">{relative_time(crate::i18n::page_locale(), row.created_at, now)}</time>
                 </button>
             </ActionForm>
         </li>

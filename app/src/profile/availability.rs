@@ -5,17 +5,31 @@ use leptos::prelude::*;
 use onechat_core::domain::Availability;
 
 use super::server_fns::SetAvailability;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
 
-const CHOICES: [(Availability, &str); 3] = [
-    (Availability::Online, "Online"),
-    (Availability::Busy, "Busy"),
-    (Availability::Offline, "Offline"),
-];
+/// The choices with their labels in `locale`.
+fn choices(locale: Locale) -> [(Availability, &'static str); 3] {
+    [
+        (
+            Availability::Online,
+            td_string!(locale, profile.availability.online),
+        ),
+        (
+            Availability::Busy,
+            td_string!(locale, profile.availability.busy),
+        ),
+        (
+            Availability::Offline,
+            td_string!(locale, profile.availability.offline),
+        ),
+    ]
+}
 
 /// The availability switch for `account_id`, starting at `initial`.
 #[component]
 pub fn AvailabilityMenu(account_id: i64, initial: Availability) -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<SetAvailability>::new();
     let current =
         Signal::derive(move || action.value().get().and_then(Result::ok).unwrap_or(initial));
@@ -23,9 +37,9 @@ pub fn AvailabilityMenu(account_id: i64, initial: Availability) -> impl IntoView
     view! {
         <ActionForm action attr:id=ids::AVAILABILITY_FORM attr:class="availability-form">
             <input type="hidden" name="account_id" value=account_id />
-            <p class="menu-label" id="availability-label">"Availability"</p>
+            <p class="menu-label" id="availability-label">{tu_string!(i18n, profile.availability.title)}</p>
             <div role="group" aria-labelledby="availability-label">
-                {CHOICES
+                {choices(i18n.get_locale_untracked())
                     .into_iter()
                     .map(|(choice, label)| {
                         view! {

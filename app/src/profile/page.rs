@@ -4,23 +4,26 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::avatar::AvatarSection;
 use super::password_rules::PasswordRules;
 use super::server_fns::{
     ChangePassword, ProfileView, ResetAccessToken, UpdateProfile, UpdateSignature, get_profile,
 };
 use crate::error::DashboardError;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 
 /// The profile settings page.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
     let profile = Resource::new_blocking(|| (), |_| get_profile());
 
     view! {
-        <Title text="Profile settings" />
+        <Title text=tu_string!(i18n, profile.title) />
         <div id=ids::PROFILE_PAGE class="settings-page">
-            <h1>"Profile settings"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{tu_string!(i18n, profile.title)}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{tu_string!(i18n, profile.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(shown) => view! { <Sections shown /> }.into_any(),
@@ -35,6 +38,7 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn Sections(shown: ProfileView) -> impl IntoView {
     view! {
+        <AvatarSection avatar_url=shown.avatar_url.clone() name=shown.name.clone() />
         <ProfileSection shown=shown.clone() />
         <SignatureSection signature=shown.message_signature.clone() />
         <PasswordSection />
@@ -44,13 +48,14 @@ fn Sections(shown: ProfileView) -> impl IntoView {
 
 #[component]
 fn ProfileSection(shown: ProfileView) -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<UpdateProfile>::new();
     let result: LastResult = Signal::derive(move || action.value().get());
     view! {
         <section class="card settings-section" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Profile"</h2>
+            <h2 id="profile-heading">{tu_string!(i18n, profile.profile_heading)}</h2>
             <ActionForm action attr:id=ids::PROFILE_FORM attr:class="form">
-                <label for="profile-name">"Full name"</label>
+                <label for="profile-name">{tu_string!(i18n, profile.full_name)}</label>
                 <input
                     id="profile-name"
                     name="name"
@@ -59,14 +64,14 @@ fn ProfileSection(shown: ProfileView) -> impl IntoView {
                     value=shown.name
                     aria-invalid=invalid(result, "name")
                 />
-                <label for="profile-display-name">"Display name"</label>
+                <label for="profile-display-name">{tu_string!(i18n, profile.display_name)}</label>
                 <input
                     id="profile-display-name"
                     name="display_name"
                     autocomplete="nickname"
                     value=shown.display_name
                 />
-                <label for="profile-email">"Email"</label>
+                <label for="profile-email">{tu_string!(i18n, profile.email)}</label>
                 <input
                     id="profile-email"
                     type="email"
@@ -78,7 +83,7 @@ fn ProfileSection(shown: ProfileView) -> impl IntoView {
                 />
                 <Outcome result />
                 <button type="submit" class="button primary" disabled=action.pending()>
-                    "Update profile"
+                    {tu_string!(i18n, profile.update_profile)}
                 </button>
             </ActionForm>
         </section>
@@ -87,19 +92,20 @@ fn ProfileSection(shown: ProfileView) -> impl IntoView {
 
 #[component]
 fn SignatureSection(signature: String) -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<UpdateSignature>::new();
     let result: LastResult = Signal::derive(move || action.value().get());
     view! {
         <section class="card settings-section" aria-labelledby="signature-heading">
-            <h2 id="signature-heading">"Message signature"</h2>
+            <h2 id="signature-heading">{tu_string!(i18n, profile.message_signature)}</h2>
             <ActionForm action attr:class="form">
-                <label for="profile-signature">"Signature"</label>
+                <label for="profile-signature">{tu_string!(i18n, profile.signature)}</label>
                 <textarea id="profile-signature" name="message_signature" rows="3">
                     {signature}
                 </textarea>
                 <Outcome result />
                 <button type="submit" class="button primary" disabled=action.pending()>
-                    "Save signature"
+                    {tu_string!(i18n, profile.save_signature)}
                 </button>
             </ActionForm>
         </section>
@@ -108,6 +114,7 @@ fn SignatureSection(signature: String) -> impl IntoView {
 
 #[component]
 fn PasswordSection() -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let result: LastResult = Signal::derive(move || action.value().get());
     // What the agent typed, for the rules checklist.
@@ -117,6 +124,18 @@ fn PasswordSection() -> impl IntoView {
     // keeps them). The inputs have no bound `value`, so hydration never wipes what was typed
     // before the page became live.
     let saved = RwSignal::new(0u32);
+    // Whatever was typed before the page became live counts too: once the inputs are
+    // hydrated, the checklist catches up with their current values.
+    let password_input = NodeRef::<leptos::html::Input>::new();
+    let confirmation_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = password_input.get() {
+            password.set(input.value());
+        }
+        if let Some(input) = confirmation_input.get() {
+            confirmation.set(input.value());
+        }
+    });
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(()))) {
             password.set(String::new());
@@ -127,7 +146,7 @@ fn PasswordSection() -> impl IntoView {
     let fields = move || {
         saved.track();
         view! {
-            <label for="profile-current-password">"Current password"</label>
+            <label for="profile-current-password">{tu_string!(i18n, profile.current_password)}</label>
             <input
                 id="profile-current-password"
                 type="password"
@@ -136,7 +155,7 @@ fn PasswordSection() -> impl IntoView {
                 required
                 aria-invalid=invalid(result, "current_password")
             />
-            <label for="profile-new-password">"New password"</label>
+            <label for="profile-new-password">{tu_string!(i18n, profile.new_password)}</label>
             <input
                 id="profile-new-password"
                 type="password"
@@ -147,9 +166,10 @@ fn PasswordSection() -> impl IntoView {
                 maxlength="128"
                 aria-invalid=invalid(result, "password")
                 aria-describedby=ids::PASSWORD_RULES
+                node_ref=password_input
                 on:input=move |ev| password.set(event_target_value(&ev))
             />
-            <label for="profile-password-confirmation">"Confirm new password"</label>
+            <label for="profile-password-confirmation">{tu_string!(i18n, profile.confirm_password)}</label>
             <input
                 id="profile-password-confirmation"
                 type="password"
@@ -157,19 +177,20 @@ fn PasswordSection() -> impl IntoView {
                 autocomplete="new-password"
                 required
                 aria-invalid=invalid(result, "password_confirmation")
+                node_ref=confirmation_input
                 on:input=move |ev| confirmation.set(event_target_value(&ev))
             />
         }
     };
     view! {
         <section class="card settings-section" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Change password"</h2>
+            <h2 id="password-heading">{tu_string!(i18n, profile.change_password)}</h2>
             <ActionForm action attr:id=ids::PASSWORD_FORM attr:class="form">
                 {fields}
                 <PasswordRules password confirmation />
                 <Outcome result />
                 <button type="submit" class="button primary" disabled=action.pending()>
-                    "Change password"
+                    {tu_string!(i18n, profile.change_password)}
                 </button>
             </ActionForm>
         </section>
@@ -178,6 +199,7 @@ fn PasswordSection() -> impl IntoView {
 
 #[component]
 fn TokenSection(token: String) -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<ResetAccessToken>::new();
     let error = Signal::derive(move || {
         action
@@ -201,17 +223,17 @@ fn TokenSection(token: String) -> impl IntoView {
     };
     view! {
         <section class="card settings-section" aria-labelledby="token-heading">
-            <h2 id="token-heading">"Access token"</h2>
-            <p class="muted">"Use this token to build integrations with the OneChat API."</p>
-            <label for=ids::ACCESS_TOKEN>"Your access token"</label>
+            <h2 id="token-heading">{tu_string!(i18n, profile.access_token)}</h2>
+            <p class="muted">{tu_string!(i18n, profile.token_help)}</p>
+            <label for=ids::ACCESS_TOKEN>{tu_string!(i18n, profile.your_token)}</label>
             <div class="token-row">
                 <input id=ids::ACCESS_TOKEN class="token" readonly value=token prop:value=token />
                 <button type="button" class="button" on:click=copy>
-                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                    {move || if copied.get() { tu_string!(i18n, profile.copied) } else { tu_string!(i18n, profile.copy) }}
                 </button>
                 <ActionForm action>
                     <button type="submit" class="button danger" disabled=action.pending()>
-                        "Reset token"
+                        {tu_string!(i18n, profile.reset_token)}
                     </button>
                 </ActionForm>
             </div>
@@ -238,12 +260,13 @@ fn invalid(result: LastResult, field: &'static str) -> impl Fn() -> &'static str
 /// "Saved" after a success, the server's message after a failure.
 #[component]
 fn Outcome(result: LastResult) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="form-error" role="alert">
             {move || result.get().and_then(Result::err).map(|e| e.to_string())}
         </p>
         <p class="form-saved" role="status">
-            {move || matches!(result.get(), Some(Ok(()))).then_some("Saved.")}
+            {move || matches!(result.get(), Some(Ok(()))).then_some(tu_string!(i18n, profile.saved))}
         </p>
     }
 }

@@ -5,30 +5,37 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Locale, fill, td_string, tu_string, use_i18n};
 use crate::ids;
 
 /// The special characters a password may use to meet the rule (core's `PASSWORD_SPECIALS`).
 pub const SPECIALS: &str = "!@#$%^&*()_+-=[]{}|'\"/^.,`<>:;?~\\";
 
-/// Each rule with whether `password` meets it.
-pub fn rules(password: &str, confirmation: &str) -> [(&'static str, bool); 5] {
+/// Each rule, in `locale`, with whether `password` meets it.
+pub fn rules(locale: Locale, password: &str, confirmation: &str) -> [(String, bool); 5] {
     let length = password.chars().count();
     [
-        ("6 to 128 characters", (6..=128).contains(&length)),
         (
-            "At least one uppercase character (A-Z)",
+            td_string!(locale, profile.rules.length).to_owned(),
+            (6..=128).contains(&length),
+        ),
+        (
+            td_string!(locale, profile.rules.uppercase).to_owned(),
             password.chars().any(|c| c.is_ascii_uppercase()),
         ),
         (
-            "At least one number character (0-9)",
+            td_string!(locale, profile.rules.number).to_owned(),
             password.chars().any(|c| c.is_ascii_digit()),
         ),
         (
-            "At least one special character (!@#$%^&*()_+-=[]{}|'\"/^.,`<>:;?~)",
+            fill(
+                td_string!(locale, profile.rules.special),
+                &[("characters", &"!@#$%^&*()_+-=[]{}|'\"/^.,`<>:;?~")],
+            ),
             password.chars().any(|c| SPECIALS.contains(c)),
         ),
         (
-            "The confirmation matches",
+            td_string!(locale, profile.rules.confirmation).to_owned(),
             !password.is_empty() && password == confirmation,
         ),
     ]
@@ -37,29 +44,33 @@ pub fn rules(password: &str, confirmation: &str) -> [(&'static str, bool); 5] {
 /// Whether `password` meets every rule.
 #[cfg(test)]
 fn all_met(password: &str, confirmation: &str) -> bool {
-    rules(password, confirmation).iter().all(|(_, met)| *met)
+    rules(Locale::en, password, confirmation)
+        .iter()
+        .all(|(_, met)| *met)
 }
 
 /// The checklist under the new password field, ticking rules off as the agent types.
 #[component]
 pub fn PasswordRules(password: RwSignal<String>, confirmation: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let items = move || {
         let password = password.read();
         let confirmation = confirmation.read();
-        rules(&password, &confirmation)
+        rules(locale, &password, &confirmation)
             .into_iter()
             .map(|(rule, met)| {
                 view! {
                     <li class:met=met>
                         {rule}
-                        <span class="visually-hidden">{if met { " (met)" } else { " (not met)" }}</span>
+                        <span class="visually-hidden">{if met { td_string!(locale, profile.rules.met) } else { td_string!(locale, profile.rules.not_met) }}</span>
                     </li>
                 }
             })
             .collect_view()
     };
     view! {
-        <ul id=ids::PASSWORD_RULES class="password-rules" aria-label="Password rules" aria-live="polite">
+        <ul id=ids::PASSWORD_RULES class="password-rules" aria-label=tu_string!(i18n, profile.rules.label) aria-live="polite">
             {items}
         </ul>
     }

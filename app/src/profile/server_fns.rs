@@ -20,10 +20,12 @@ pub struct ProfileView {
     pub message_signature: String,
     /// The user's API access token.
     pub access_token: String,
+    /// The profile picture's URL, empty when there is none.
+    pub avatar_url: String,
 }
 
 /// The signed-in user's profile.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn get_profile() -> Result<ProfileView, DashboardError> {
     use onechat_core::services::profile;
 
@@ -36,11 +38,12 @@ pub async fn get_profile() -> Result<ProfileView, DashboardError> {
         email: shown.email,
         message_signature: shown.message_signature.unwrap_or_default(),
         access_token: shown.access_token,
+        avatar_url: shown.avatar_url,
     })
 }
 
 /// Changes name, display name and email.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn update_profile(
     name: String,
     display_name: String,
@@ -58,7 +61,7 @@ pub async fn update_profile(
 }
 
 /// Changes the message signature ("" clears it).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn update_signature(message_signature: String) -> Result<(), DashboardError> {
     use onechat_core::wire::profile::ProfileParams;
 
@@ -70,7 +73,7 @@ pub async fn update_signature(message_signature: String) -> Result<(), Dashboard
 }
 
 /// Sets a new password; the current one is required and the rules apply.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn change_password(
     current_password: String,
     password: String,
@@ -94,7 +97,7 @@ pub async fn change_password(
 }
 
 /// Replaces the API access token and returns the new one.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn reset_access_token() -> Result<String, DashboardError> {
     use onechat_core::services::profile;
 
@@ -106,7 +109,7 @@ pub async fn reset_access_token() -> Result<String, DashboardError> {
 }
 
 /// Sets the user's availability (`online`, `busy` or `offline`) in `account_id`.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_availability(
     account_id: i64,
     availability: String,

@@ -9,12 +9,14 @@ use super::models::{SearchHit, SearchResults};
 use super::server_fns::search_messages;
 use crate::conversations::list_filters::{Filters, encode};
 use crate::conversations::models::relative_time;
+use crate::i18n::{fill, tu_string, use_i18n};
 use crate::layout::CurrentAccount;
 use crate::{ids, routes};
 
 /// The search page.
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
     let Some(current) = use_context::<CurrentAccount>() else {
         return ().into_any();
     };
@@ -41,20 +43,20 @@ pub fn SearchPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Search" />
+        <Title text=tu_string!(i18n, search.title) />
         <div id=ids::SEARCH_PAGE class="search-page">
             <form id=ids::SEARCH_FORM class="search-form" role="search" method="get" action=routes::search(account_id)>
-                <label for="search-q">"Search messages"</label>
+                <label for="search-q">{tu_string!(i18n, search.label)}</label>
                 <div class="search-row">
                     <input id="search-q" type="search" name="q" value=q />
-                    <button class="button primary" type="submit">"Search"</button>
+                    <button class="button primary" type="submit">{tu_string!(i18n, search.submit)}</button>
                 </div>
             </form>
-            <Suspense fallback=|| view! { <p class="muted">"Searching…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{tu_string!(i18n, search.searching)}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
                         None => view! {
-                            <p class="muted">"Search the messages of your conversations."</p>
+                            <p class="muted">{tu_string!(i18n, search.intro)}</p>
                         }
                             .into_any(),
                         Some(Ok(found)) => view! {
@@ -75,11 +77,15 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn Results(found: SearchResults, account_id: i64, q: String, page: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let now = found.now;
     let summary = match found.total {
-        0 => format!("No messages match “{q}”."),
-        1 => format!("1 conversation matches “{q}”."),
-        n => format!("{n} conversations match “{q}”."),
+        0 => fill(tu_string!(i18n, search.no_match), &[("q", &q)]),
+        1 => fill(tu_string!(i18n, search.one_match), &[("q", &q)]),
+        n => fill(
+            tu_string!(i18n, search.many_matches),
+            &[("count", &n), ("q", &q)],
+        ),
     };
     let hits = found
         .hits
@@ -89,16 +95,16 @@ fn Results(found: SearchResults, account_id: i64, q: String, page: i64) -> impl 
     let base = format!("{}?q={}", routes::search(account_id), encode(&q));
     let previous = (page > 1).then(|| {
         let href = format!("{base}&page={}", page - 1);
-        view! { <a class="button" href=href rel="prev">"Previous page"</a> }
+        view! { <a class="button" href=href rel="prev">{tu_string!(i18n, search.previous_page)}</a> }
     });
     let next = found.has_more.then(|| {
         let href = format!("{base}&page={}", page + 1);
-        view! { <a class="button" href=href rel="next">"Next page"</a> }
+        view! { <a class="button" href=href rel="next">{tu_string!(i18n, search.next_page)}</a> }
     });
     view! {
         <p class="muted" role="status">{summary}</p>
         <ul class="search-results">{hits}</ul>
-        <nav class="search-pager" aria-label="Result pages">{previous}{next}</nav>
+        <nav class="search-pager" aria-label=tu_string!(i18n, search.result_pages)>{previous}{next}</nav>
     }
 }
 
@@ -127,7 +133,7 @@ fn Hit(hit: SearchHit, account_id: i64, now: i64) -> impl IntoView {
                         {(!m.matched.is_empty()).then(|| view! { <mark>{m.matched}</mark> })}
                         {m.after}
                     </p>
-                    <time class="muted">{relative_time(m.created_at, now)}</time>
+                    <time class="muted">{relative_time(crate::i18n::page_locale(), m.created_at, now)}</time>
                 </li>
             }
         })

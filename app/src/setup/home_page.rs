@@ -7,6 +7,7 @@ use leptos_router::components::Redirect;
 use super::server_fns::{SetupInstallation, get_installation_state};
 use crate::auth::get_session;
 use crate::error::DashboardError;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
 use crate::routes;
@@ -51,28 +52,30 @@ pub fn HomePage() -> impl IntoView {
 /// Creates the first account and administrator.
 #[component]
 fn SetupForm() -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<SetupInstallation>::new();
     let pending = action.pending();
     view! {
-        <Title text="Set up OneChat" />
+        <Title text=tu_string!(i18n, setup.title) />
+        <crate::i18n::HtmlLang />
         <main class="centered-page">
             <div class="card auth-card">
                 <div class="brand">
                     <img src="/logo.svg" alt="" width="40" height="40" />
                     <span>"OneChat"</span>
                 </div>
-                <h1>"Welcome to OneChat"</h1>
+                <h1>{tu_string!(i18n, setup.heading)}</h1>
                 <p class="muted">
-                    "Create your account and its first administrator to get started."
+                    {tu_string!(i18n, setup.intro)}
                 </p>
                 <ActionForm action=action attr:id=ids::SETUP_FORM attr:class="form">
-                    <label for="setup-account-name">"Company name"</label>
+                    <label for="setup-account-name">{tu_string!(i18n, setup.company_name)}</label>
                     <input id="setup-account-name" name="account_name" required maxlength="255" autocomplete="organization" />
-                    <label for="setup-name">"Your full name"</label>
+                    <label for="setup-name">{tu_string!(i18n, setup.full_name)}</label>
                     <input id="setup-name" name="name" required maxlength="255" autocomplete="name" />
-                    <label for="setup-email">"Work email"</label>
+                    <label for="setup-email">{tu_string!(i18n, setup.work_email)}</label>
                     <input id="setup-email" type="email" name="email" required autocomplete="email" />
-                    <label for="setup-password">"Password"</label>
+                    <label for="setup-password">{tu_string!(i18n, setup.password)}</label>
                     <input
                         id="setup-password"
                         type="password"
@@ -83,13 +86,13 @@ fn SetupForm() -> impl IntoView {
                         aria-describedby="setup-password-hint"
                     />
                     <p id="setup-password-hint" class="hint">
-                        "At least 6 characters, with an uppercase letter, a number and a special character."
+                        {tu_string!(i18n, setup.password_hint)}
                     </p>
                     <FormError message=Signal::derive(move || {
                         action.value().get().and_then(Result::err).map(|e| e.to_string())
                     }) />
                     <button type="submit" class="button primary" disabled=pending>
-                        {move || if pending.get() { "Creating…" } else { "Create account" }}
+                        {move || if pending.get() { tu_string!(i18n, setup.submitting) } else { tu_string!(i18n, setup.submit) }}
                     </button>
                 </ActionForm>
             </div>

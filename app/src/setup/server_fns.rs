@@ -6,14 +6,14 @@ use onechat_core::wire::session::InstallationState;
 use crate::error::DashboardError;
 
 /// Whether the first-run setup is still to be done.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn get_installation_state() -> Result<InstallationState, DashboardError> {
     let ctx = crate::context::dashboard()?;
     Ok(onechat_core::services::setup::installation_state(&ctx.services).await?)
 }
 
 /// Creates the first account and its administrator, signs them in and opens the workspace.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn setup_installation(
     account_name: String,
     name: String,

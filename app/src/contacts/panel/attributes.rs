@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::models::AttributeField;
 use super::server_fns::SetCustomAttribute;
+use crate::i18n::{tu_string, use_i18n};
 
 /// The custom attribute `field` of the contact or conversation `target_id`; `model` is
 /// `contact_attribute` or `conversation_attribute`.
@@ -17,6 +18,7 @@ pub fn AttributeForm(
     target_id: i64,
     action: ServerAction<SetCustomAttribute>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let input_id = format!("attr-{model}-{}", field.key);
     let AttributeField {
         key,
@@ -70,7 +72,7 @@ pub fn AttributeForm(
             <label for=input_id>{label}</label>
             <div class="attribute-row">
                 {input}
-                <button type="submit" class="button small" disabled=action.pending()>"Save"</button>
+                <button type="submit" class="button small" disabled=action.pending()>{tu_string!(i18n, contact_panel.save)}</button>
             </div>
             {hint}
         </ActionForm>

@@ -52,17 +52,37 @@ pub struct ContactCard {
 impl ContactCard {
     /// Up to two initials of the name, for the avatar.
     pub fn initials(&self) -> String {
-        let initials: String = self
-            .name
-            .split_whitespace()
-            .filter_map(|word| word.chars().next())
-            .take(2)
-            .flat_map(char::to_uppercase)
-            .collect();
+        let initials = crate::profile::initials(&self.name);
         if initials.is_empty() {
             "?".to_owned()
         } else {
             initials
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<&onechat_core::wire::contact::Contact> for ContactCard {
+    fn from(contact: &onechat_core::wire::contact::Contact) -> Self {
+        let text = |key: &str| {
+            contact
+                .additional_attributes
+                .get(key)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        ContactCard {
+            id: contact.id,
+            name: contact.name.clone(),
+            email: contact.email.clone().unwrap_or_default(),
+            phone_number: contact.phone_number.clone().unwrap_or_default(),
+            company_name: text("company_name"),
+            city: text("city"),
+            country: text("country"),
+            thumbnail: contact.thumbnail.clone(),
+            online: contact.availability_status == "online",
+            created_at: contact.created_at,
         }
     }
 }
@@ -90,8 +110,11 @@ pub struct AttributeField {
 pub struct NoteRow {
     /// Note id.
     pub id: i64,
-    /// Text (shown as text).
+    /// Text as written (markdown).
     pub content: String,
+    /// The text rendered to sanitised HTML on the server ("" shows `content` as text).
+    #[serde(default)]
+    pub html: String,
     /// The author's name, if still a member.
     pub author: Option<String>,
     /// Unix seconds.

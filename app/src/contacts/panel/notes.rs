@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::models::NoteRow;
 use super::server_fns::{AddContactNote, DeleteContactNote};
 use crate::conversations::models::relative_time;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 
 /// The notes section of the panel.
@@ -17,18 +18,28 @@ pub fn NotesSection(
     add: ServerAction<AddContactNote>,
     delete: ServerAction<DeleteContactNote>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let empty = notes.is_empty();
     let rows = notes
         .into_iter()
         .map(|note| {
             let meta = match note.author {
-                Some(author) => format!("{author} · {}", relative_time(note.created_at, now)),
-                None => relative_time(note.created_at, now),
+                Some(author) => format!(
+                    "{author} · {}",
+                    relative_time(crate::i18n::page_locale(), note.created_at, now)
+                ),
+                None => relative_time(crate::i18n::page_locale(), note.created_at, now),
+            };
+            // Formatted when the server rendered (and sanitised) the markdown; otherwise a
+            // text node, never parsed as HTML.
+            let content = if note.html.is_empty() {
+                view! { <p class="note-content">{note.content}</p> }.into_any()
+            } else {
+                view! { <div class="note-content formatted" inner_html=note.html></div> }.into_any()
             };
             view! {
                 <li class="note" data-note-id=note.id>
-                    // A text node: note content is never parsed as HTML.
-                    <p class="note-content">{note.content}</p>
+                    {content}
                     <div class="note-meta">
                         <span class="muted">{meta}</span>
                         <ActionForm action=delete attr:class="inline-form">
@@ -36,7 +47,7 @@ pub fn NotesSection(
                             <input type="hidden" name="contact_id" value=contact_id />
                             <input type="hidden" name="note_id" value=note.id />
                             <button type="submit" class="link-button" disabled=delete.pending()>
-                                "Delete"
+                                {tu_string!(i18n, contact_panel.delete)}
                             </button>
                         </ActionForm>
                     </div>
@@ -46,21 +57,21 @@ pub fn NotesSection(
         .collect_view();
     view! {
         <section id=ids::CONTACT_NOTES class="panel-section" aria-labelledby="contact-notes-heading">
-            <h3 id="contact-notes-heading">"Notes"</h3>
+            <h3 id="contact-notes-heading">{tu_string!(i18n, contact_panel.notes)}</h3>
             <ActionForm action=add attr:class="note-form">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact_id />
-                <label for="contact-note-content" class="visually-hidden">"New note"</label>
+                <label for="contact-note-content" class="visually-hidden">{tu_string!(i18n, contact_panel.new_note)}</label>
                 <textarea
                     id="contact-note-content"
                     name="content"
                     rows="2"
                     required
-                    placeholder="Add a note about this contact"
+                    placeholder=tu_string!(i18n, contact_panel.note_placeholder)
                 ></textarea>
-                <button type="submit" class="button small" disabled=add.pending()>"Add note"</button>
+                <button type="submit" class="button small" disabled=add.pending()>{tu_string!(i18n, contact_panel.add_note)}</button>
             </ActionForm>
-            {empty.then(|| view! { <p class="muted">"No notes yet"</p> })}
+            {empty.then(|| view! { <p class="muted">{tu_string!(i18n, contact_panel.no_notes_yet)}</p> })}
             <ul class="note-list">{rows}</ul>
         </section>
     }

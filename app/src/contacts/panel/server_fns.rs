@@ -13,7 +13,7 @@ use crate::error::DashboardError;
 
 /// The panel of the conversation `display_id`: its contact, their attributes, labels, notes
 /// and other conversations, and the conversation's own information.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn get_contact_panel(
     account_id: i64,
     display_id: i64,
@@ -51,31 +51,13 @@ pub async fn get_contact_panel(
             .map(|d| field(d, record))
             .collect::<Vec<_>>()
     };
-    let text = |key: &str| {
-        contact
-            .additional_attributes
-            .get(key)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let card = ContactCard {
-        id: contact.id,
-        name: contact.name.clone(),
-        email: contact.email.clone().unwrap_or_default(),
-        phone_number: contact.phone_number.clone().unwrap_or_default(),
-        company_name: text("company_name"),
-        city: text("city"),
-        country: text("country"),
-        thumbnail: contact.thumbnail.clone(),
-        online: contact.availability_status == "online",
-        created_at: contact.created_at,
-    };
+    let card = ContactCard::from(&contact);
     let notes = contacts::list_notes(svc, &scope, contact_id)
         .await?
         .into_iter()
         .map(|note| NoteRow {
             id: note.id,
+            html: crate::conversations::markdown::to_html(&note.content),
             content: note.content,
             author: note.user.map(|user| user.available_name),
             created_at: note.created_at,
@@ -128,7 +110,7 @@ pub async fn get_contact_panel(
 
 /// Changes the contact's name, email, phone, company, city and country (an empty field
 /// clears it; the name stays required).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn update_contact(
     account_id: i64,
     contact_id: i64,
@@ -165,7 +147,7 @@ pub async fn update_contact(
 /// Sets one custom attribute of the contact `target_id` (`model` = `contact_attribute`) or
 /// the conversation `target_id` (`conversation_attribute`), checked against the definition's
 /// type. An empty value removes it (a checkbox: unchecked).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_custom_attribute(
     account_id: i64,
     model: String,
@@ -219,7 +201,7 @@ pub async fn set_custom_attribute(
 }
 
 /// Replaces the contact's labels (form fields `labels[N]`; none clears them).
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn set_contact_labels(
     account_id: i64,
     contact_id: i64,
@@ -234,7 +216,7 @@ pub async fn set_contact_labels(
 }
 
 /// Adds a note about the contact.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn add_contact_note(
     account_id: i64,
     contact_id: i64,
@@ -253,7 +235,7 @@ pub async fn add_contact_note(
 }
 
 /// Deletes a note about the contact.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn delete_contact_note(
     account_id: i64,
     contact_id: i64,

@@ -14,6 +14,7 @@ use super::server_fns::{
 use crate::conversations::models::relative_time;
 use crate::conversations::{Live, LiveEvent};
 use crate::error::DashboardError;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::{ids, routes};
 
 /// The narrowest window (CSS pixels) where the panel starts unfolded.
@@ -61,6 +62,7 @@ fn error_of(
 /// The contact panel of the conversation `display_id`.
 #[component]
 pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let actions = PanelActions {
         contact: ServerAction::new(),
         attribute: ServerAction::new(),
@@ -106,7 +108,7 @@ pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
             .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })
     };
     view! {
-        <aside id=ids::CONTACT_PANEL class="contact-panel" aria-label="Contact">
+        <aside id=ids::CONTACT_PANEL class="contact-panel" aria-label=tu_string!(i18n, contact_panel.aria_label)>
             <details
                 class="contact-panel-toggle"
                 prop:open=move || open.get().unwrap_or(false)
@@ -115,8 +117,8 @@ pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
                     open.set(Some(shown));
                 }
             >
-                <summary>"Contact details"</summary>
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <summary>{tu_string!(i18n, contact_panel.contact_details)}</summary>
+                <Transition fallback=move || view! { <p class="muted">{tu_string!(i18n, contact_panel.loading)}</p> }>
                     {error}
                     // Keyed by the whole data: a refetch that changes nothing keeps the forms
                     // (and whatever the agent is typing in them).
@@ -141,6 +143,7 @@ fn PanelBody(
     actions: PanelActions,
     live: Option<Live>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let PanelData {
         contact,
         contact_attributes,
@@ -171,8 +174,8 @@ fn PanelBody(
         <ContactHeader contact=contact.clone() live />
         <ContactForm contact account_id action=actions.contact />
         <section id=ids::CONTACT_ATTRIBUTES class="panel-section" aria-labelledby="contact-attributes-heading">
-            <h3 id="contact-attributes-heading">"Contact attributes"</h3>
-            {no_attributes.then(|| view! { <p class="muted">"No contact attributes defined"</p> })}
+            <h3 id="contact-attributes-heading">{tu_string!(i18n, contact_panel.contact_attributes)}</h3>
+            {no_attributes.then(|| view! { <p class="muted">{tu_string!(i18n, contact_panel.no_contact_attributes)}</p> })}
             {attributes}
             <p class="form-error" role="alert">{error_of(actions.attribute.value())}</p>
         </section>
@@ -194,15 +197,16 @@ fn PanelBody(
 }
 
 /// A presence dot: green when online.
-fn dot(online: bool) -> impl IntoView {
+fn dot(locale: Locale, online: bool) -> impl IntoView {
     view! {
         <span class=if online { "presence-dot online" } else { "presence-dot" } aria-hidden="true"></span>
-        <span class="visually-hidden">{if online { " (online)" } else { " (offline)" }}</span>
+        <span class="visually-hidden">{if online { td_string!(locale, contact_panel.online) } else { td_string!(locale, contact_panel.offline) }}</span>
     }
 }
 
 #[component]
 fn ContactHeader(contact: ContactCard, live: Option<Live>) -> impl IntoView {
+    let locale = use_i18n().get_locale_untracked();
     let id = contact.id;
     let initially = contact.online;
     let online = move || match live.and_then(|l| l.online.get()) {
@@ -225,7 +229,7 @@ fn ContactHeader(contact: ContactCard, live: Option<Live>) -> impl IntoView {
             {avatar}
             <div class="contact-name">
                 <strong>{contact.name}</strong>
-                {move || dot(online())}
+                {move || dot(locale, online())}
                 {reach}
             </div>
         </header>
@@ -238,6 +242,7 @@ fn ContactForm(
     account_id: i64,
     action: ServerAction<UpdateContact>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let field = |id: &'static str,
                  name: &'static str,
                  label: &'static str,
@@ -250,19 +255,19 @@ fn ContactForm(
     };
     view! {
         <details class="panel-section">
-            <summary>"Edit contact"</summary>
+            <summary>{tu_string!(i18n, contact_panel.edit_contact)}</summary>
             <ActionForm action attr:id=ids::CONTACT_FORM attr:class="form compact">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact.id />
-                {field("contact-name", "name", "Name", "text", contact.name)}
-                {field("contact-email", "email", "Email", "email", contact.email)}
-                {field("contact-phone", "phone_number", "Phone (+E.164)", "tel", contact.phone_number)}
-                {field("contact-company", "company_name", "Company", "text", contact.company_name)}
-                {field("contact-city", "city", "City", "text", contact.city)}
-                {field("contact-country", "country", "Country", "text", contact.country)}
+                {field("contact-name", "name", tu_string!(i18n, contact_panel.name), "text", contact.name)}
+                {field("contact-email", "email", tu_string!(i18n, contact_panel.email), "email", contact.email)}
+                {field("contact-phone", "phone_number", tu_string!(i18n, contact_panel.phone), "tel", contact.phone_number)}
+                {field("contact-company", "company_name", tu_string!(i18n, contact_panel.company), "text", contact.company_name)}
+                {field("contact-city", "city", tu_string!(i18n, contact_panel.city), "text", contact.city)}
+                {field("contact-country", "country", tu_string!(i18n, contact_panel.country), "text", contact.country)}
                 <p class="form-error" role="alert">{error_of(action.value())}</p>
                 <button type="submit" class="button small primary" disabled=action.pending()>
-                    "Save contact"
+                    {tu_string!(i18n, contact_panel.save_contact)}
                 </button>
             </ActionForm>
         </details>
@@ -270,13 +275,14 @@ fn ContactForm(
 }
 
 #[component]
-fn LabelsSection(
+pub(crate) fn LabelsSection(
     labels: Vec<String>,
     label_choices: Vec<String>,
     account_id: i64,
     contact_id: i64,
     action: ServerAction<SetContactLabels>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // Labels on the contact that are no longer defined stay selectable, so saving keeps them.
     let mut choices = label_choices;
     for label in &labels {
@@ -299,7 +305,7 @@ fn LabelsSection(
         })
         .collect_view();
     let current = if labels.is_empty() {
-        "None".to_owned()
+        tu_string!(i18n, contact_panel.no_labels_none).to_owned()
     } else {
         labels.join(", ")
     };
@@ -307,16 +313,16 @@ fn LabelsSection(
     // conversation's own label checkboxes of the same names.
     view! {
         <details class="panel-section">
-            <summary>"Contact labels: " <span class="muted">{current}</span></summary>
+            <summary>{tu_string!(i18n, contact_panel.contact_labels)} <span class="muted">{current}</span></summary>
             <ActionForm action attr:id=ids::CONTACT_LABELS_FORM>
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact_id />
                 <fieldset class="label-list">
-                    <legend class="visually-hidden">"Labels"</legend>
-                    {none.then(|| view! { <span class="muted">"No labels yet"</span> })}
+                    <legend class="visually-hidden">{tu_string!(i18n, contact_panel.labels)}</legend>
+                    {none.then(|| view! { <span class="muted">{tu_string!(i18n, contact_panel.no_labels_yet)}</span> })}
                     {boxes}
                 </fieldset>
-                <button type="submit" class="button small" disabled=action.pending()>"Save contact labels"</button>
+                <button type="submit" class="button small" disabled=action.pending()>{tu_string!(i18n, contact_panel.save_contact_labels)}</button>
             </ActionForm>
             <p class="form-error" role="alert">{error_of(action.value())}</p>
         </details>
@@ -325,6 +331,7 @@ fn LabelsSection(
 
 #[component]
 fn PreviousSection(previous: Vec<PastConversation>, account_id: i64, now: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let empty = previous.is_empty();
     let rows = previous
         .into_iter()
@@ -337,7 +344,7 @@ fn PreviousSection(previous: Vec<PastConversation>, account_id: i64, now: i64) -
                             <span class="status-badge">{c.status}</span>
                         </span>
                         <span class="muted previous-snippet">{c.snippet}</span>
-                        <span class="muted">{relative_time(c.last_activity_at, now)}</span>
+                        <span class="muted">{relative_time(crate::i18n::page_locale(), c.last_activity_at, now)}</span>
                     </A>
                 </li>
             }
@@ -345,8 +352,8 @@ fn PreviousSection(previous: Vec<PastConversation>, account_id: i64, now: i64) -
         .collect_view();
     view! {
         <section id=ids::CONTACT_PREVIOUS class="panel-section" aria-labelledby="contact-previous-heading">
-            <h3 id="contact-previous-heading">"Previous conversations"</h3>
-            {empty.then(|| view! { <p class="muted">"No other conversations"</p> })}
+            <h3 id="contact-previous-heading">{tu_string!(i18n, contact_panel.previous_conversations)}</h3>
+            {empty.then(|| view! { <p class="muted">{tu_string!(i18n, contact_panel.no_other_conversations)}</p> })}
             <ul class="previous-list">{rows}</ul>
         </section>
     }
@@ -360,6 +367,8 @@ fn InfoSection(
     action: ServerAction<SetCustomAttribute>,
     live: Option<Live>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let ConversationInfo {
         display_id,
         inbox,
@@ -374,9 +383,10 @@ fn InfoSection(
                 Some(now) => now.user(id) == Some("online"),
                 None => initially,
             };
-            view! { <span>{name}{move || dot(online())}</span> }.into_any()
+            view! { <span>{name}{move || dot(locale, online())}</span> }.into_any()
         }
-        None => view! { <span class="muted">"Unassigned"</span> }.into_any(),
+        None => view! { <span class="muted">{tu_string!(i18n, contact_panel.unassigned)}</span> }
+            .into_any(),
     };
     let attributes = attributes
         .into_iter()
@@ -394,13 +404,13 @@ fn InfoSection(
         .collect_view();
     view! {
         <section id=ids::CONVERSATION_INFO class="panel-section" aria-labelledby="conversation-info-heading">
-            <h3 id="conversation-info-heading">"Conversation information"</h3>
+            <h3 id="conversation-info-heading">{tu_string!(i18n, contact_panel.conversation_information)}</h3>
             <dl class="info-list">
-                <dt>"Inbox"</dt>
+                <dt>{tu_string!(i18n, contact_panel.inbox)}</dt>
                 <dd>{inbox}</dd>
-                <dt>"Created"</dt>
-                <dd>{relative_time(created_at, now)}</dd>
-                <dt>"Assignee"</dt>
+                <dt>{tu_string!(i18n, contact_panel.created)}</dt>
+                <dd>{relative_time(crate::i18n::page_locale(), created_at, now)}</dd>
+                <dt>{tu_string!(i18n, contact_panel.assignee)}</dt>
                 <dd>{assignee}</dd>
             </dl>
             {attributes}

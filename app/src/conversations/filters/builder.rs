@@ -4,14 +4,16 @@
 //! The dialog keeps the focus inside while open, Escape closes it, and the focus returns to
 //! the button.
 
-use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
+use super::dialog::{DialogKind, FilterDialog};
 use super::payload::{self, Attribute, Input, Join, Kind, PRIORITY_VALUES, Row, STATUS_VALUES};
 use super::server_fns::{FilterChoices, save_view};
 use crate::conversations::list_filters::Filters;
+use crate::i18n::fill;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::routes;
 
 /// The list URL showing the conditions `filter` (JSON text), optionally as saved view `view`.
@@ -28,6 +30,8 @@ pub fn filter_url(account_id: i64, filter: &str, view: Option<i64>) -> String {
 /// The button; the dialog is only built while open (in the browser).
 #[component]
 pub fn FilterButton(account_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let query = use_query_map();
@@ -42,12 +46,18 @@ pub fn FilterButton(account_id: i64) -> impl IntoView {
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.set(true)
         >
-            {move || if active() { "Filter (on)" } else { "Filter" }}
+            {move || {
+                if active() {
+                    tu_string!(i18n, filters.button_on)
+                } else {
+                    tu_string!(i18n, filters.button)
+                }
+            }}
         </button>
         // The dialog's code is a WASM chunk of its own, fetched on the first click.
         <Show when=move || open.get()>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move { filter_dialog_view(account_id, open, button).await })}
+                {move || Suspend::new(async move { filter_dialog_view(locale, account_id, open, button).await })}
             </Suspense>
         </Show>
     }
@@ -56,197 +66,77 @@ pub fn FilterButton(account_id: i64) -> impl IntoView {
 /// The filter dialog, loaded on demand (see [`FilterButton`]).
 #[lazy]
 fn filter_dialog_view(
+    locale: Locale,
     account_id: i64,
     open: RwSignal<bool>,
     button: NodeRef<html::Button>,
 ) -> AnyView {
-    view! { <FilterDialog account_id open button /> }.into_any()
+    let kind = conversations_kind(locale);
+    view! { <FilterDialog kind account_id open button /> }.into_any()
 }
 
 /// Rows with stable keys, so editing one never rebuilds the others.
-type Rows = RwSignal<Vec<(u32, Row)>>;
+pub(crate) type Rows = RwSignal<Vec<(u32, Row)>>;
 
-#[component]
-fn FilterDialog(
-    account_id: i64,
-    open: RwSignal<bool>,
-    button: NodeRef<html::Button>,
-) -> impl IntoView {
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let dialog = NodeRef::<html::Div>::new();
-    let choices = RwSignal::new(None::<FilterChoices>);
-    load_choices(account_id, choices);
-    let attributes = Memo::new(move |_| {
-        choices.with(|c| {
-            let custom: Vec<(String, String, String, Vec<String>)> = c
-                .as_ref()
-                .map(|c| {
-                    c.attributes
-                        .iter()
-                        .map(|a| {
-                            (
-                                a.key.clone(),
-                                a.name.clone(),
-                                a.display_type.clone(),
-                                a.values.clone(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            payload::catalog(&custom)
-        })
-    });
-    // Opens on the filter shown, or one condition on the status.
-    let initial = query
-        .read_untracked()
-        .get("filter")
-        .map(|f| payload::rows_from(&f))
-        .filter(|rows| !rows.is_empty())
-        .unwrap_or_else(|| {
-            vec![Row {
-                attribute: "status".into(),
-                operator: "equal_to".into(),
-                value: "open".into(),
-                join: Join::And,
-            }]
-        });
-    let next_key = StoredValue::new(initial.len() as u32);
-    let rows: Rows = RwSignal::new((0u32..).zip(initial).collect());
-    let error = RwSignal::new(None::<String>);
-    let naming = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+/// The conversation list's filter in `locale`.
+fn conversations_kind(locale: Locale) -> DialogKind {
+    // The catalog and the checks are plain `fn`s: one instance per language.
+    match locale {
+        Locale::fr => conversations_in::<1>(),
+        Locale::es => conversations_in::<2>(),
+        _ => conversations_in::<0>(),
+    }
+}
 
-    let close = move || {
-        open.set(false);
-        if let Some(button) = button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
-    // The focus goes to the first control once the dialog is in the page: on the next
-    // frame, because the dialog is built before its (lazily loaded) `Suspense` mounts it.
-    Effect::new(move |_| {
-        if let Some(el) = dialog.get() {
-            request_animation_frame(move || focus_edge(&el, false));
-        }
-    });
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.prevent_default();
-            ev.stop_propagation();
-            close();
-        }
-    };
-    let add = move |_| {
-        let Some(first) = attributes.with_untracked(|a| a.first().cloned()) else {
-            return;
-        };
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        rows.update(|rows| rows.push((key, Row::on(&first))));
-    };
-    let built = move || {
-        let list: Vec<Row> =
-            rows.with_untracked(|r| r.iter().map(|(_, row)| row.clone()).collect());
-        attributes.with_untracked(|a| payload::build(&list, a))
-    };
-    let apply = {
-        let navigate = navigate.clone();
-        move |_| match built() {
-            Ok(filter) => {
-                navigate(&filter_url(account_id, &filter, None), Default::default());
-                close();
-            }
-            Err(message) => error.set(Some(message)),
-        }
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let filter = match built() {
-            Ok(filter) => filter,
-            Err(message) => return error.set(Some(message)),
-        };
-        let view_name = name.get_untracked();
-        if view_name.trim().is_empty() {
-            return error.set(Some("Give the view a name.".into()));
-        }
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let saved = save_view(account_id, view_name, filter).await;
-            busy.set(false);
-            match saved {
-                Ok(view) => {
-                    navigate(
-                        &filter_url(account_id, &view.filter, Some(view.id)),
-                        Default::default(),
-                    );
-                    close();
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
-    };
+/// The language of [`conversations_in`]'s instance `L`.
+fn language<const L: u8>() -> Locale {
+    match L {
+        1 => Locale::fr,
+        2 => Locale::es,
+        _ => Locale::en,
+    }
+}
 
-    view! {
-        <div class="filter-backdrop" on:click=move |_| close()></div>
-        <div
-            node_ref=dialog
-            class="filter-dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="filter-dialog-title"
-            on:keydown=on_keydown
-        >
-            // Focus trap: tabbing past either end wraps to the other.
-            <span tabindex="0" class="focus-guard" on:focus=move |_| wrap(dialog, true)></span>
-            <h2 id="filter-dialog-title">"Filter conversations"</h2>
-            <p class="muted">"Conditions are joined in order; AND binds tighter than OR."</p>
-            <For each=move || rows.get() key=|(key, _)| *key let:entry>
-                <ConditionRow key=entry.0 rows attributes choices />
-            </For>
-            <button type="button" class="button" on:click=add>"Add condition"</button>
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <div class="filter-actions">
-                <button type="button" class="button primary" on:click=apply>"Apply filter"</button>
-                <button
-                    type="button"
-                    class="button"
-                    aria-expanded=move || naming.get().to_string()
-                    on:click=move |_| naming.update(|n| *n = !*n)
-                >
-                    "Save as view"
-                </button>
-                <button type="button" class="button filter-cancel" on:click=move |_| close()>"Cancel"</button>
-            </div>
-            <form class="filter-save" hidden=move || !naming.get() on:submit=save>
-                    <label>
-                        "View name"
-                        <input
-                            type="text"
-                            maxlength="255"
-                            required
-                            prop:value=move || name.get()
-                            on:input=move |ev| name.set(event_target_value(&ev))
-                        />
-                    </label>
-                <button type="submit" class="button primary" disabled=move || busy.get()>"Save view"</button>
-            </form>
-            <span tabindex="0" class="focus-guard" on:focus=move |_| wrap(dialog, false)></span>
-        </div>
+/// The conversation list's filter: on status, the conversation attributes, saved as a view;
+/// its words in language `L` (see [`language`]).
+fn conversations_in<const L: u8>() -> DialogKind {
+    let locale = language::<L>();
+    DialogKind {
+        title_id: "filter-dialog-title",
+        title: td_string!(locale, filters.title),
+        save_as: td_string!(locale, filters.save_as),
+        name_label: td_string!(locale, filters.name_label),
+        save: td_string!(locale, filters.save),
+        name_missing: td_string!(locale, filters.name_missing),
+        first_row: || Row {
+            attribute: "status".into(),
+            operator: "equal_to".into(),
+            value: "open".into(),
+            join: Join::And,
+        },
+        catalog: |custom| payload::catalog_in(language::<L>(), custom),
+        build: |rows, attributes| payload::build_in(language::<L>(), rows, attributes),
+        load: load_choices,
+        apply_url: |account_id, filter| filter_url(account_id, filter, None),
+        store: |account_id, name, filter| {
+            Box::pin(async move {
+                let view = save_view(account_id, name, filter).await?;
+                Ok(filter_url(account_id, &view.filter, Some(view.id)))
+            })
+        },
     }
 }
 
 /// One condition: attribute, operator, value, and how it joins the next.
 #[component]
-fn ConditionRow(
+pub(crate) fn ConditionRow(
     key: u32,
     rows: Rows,
     attributes: Memo<Vec<Attribute>>,
     choices: RwSignal<Option<FilterChoices>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let row = move || {
         rows.with(|rows| {
             rows.iter()
@@ -299,7 +189,7 @@ fn ConditionRow(
             .iter()
             .map(|&op| {
                 let selected = op == r.operator;
-                view! { <option value=op selected=selected>{payload::operator_label(op)}</option> }
+                view! { <option value=op selected=selected>{payload::operator_label(locale, op)}</option> }
             })
             .collect::<Vec<_>>()
     };
@@ -317,10 +207,10 @@ fn ConditionRow(
         match input {
             Input::None => ().into_any(),
             Input::Select => {
-                let options = select_options(k, &values, choices);
+                let options = select_options(locale, k, &values, choices);
                 view! {
-                    <select class="filter-value" aria-label="Value" on:change=on_input>
-                        <option value="" selected=move || value().is_empty()>"Choose…"</option>
+                    <select class="filter-value" aria-label=tu_string!(i18n, filters.value) on:change=on_input>
+                        <option value="" selected=move || value().is_empty()>{tu_string!(i18n, filters.choose)}</option>
                         {options
                             .into_iter()
                             .map(|(v, label)| {
@@ -333,17 +223,17 @@ fn ConditionRow(
                 .into_any()
             }
             Input::Number => view! {
-                <input class="filter-value" type="number" min="0" step="1" aria-label="Value"
+                <input class="filter-value" type="number" min="0" step="1" aria-label=tu_string!(i18n, filters.value)
                     prop:value=value on:input=on_input />
             }
             .into_any(),
             Input::Date => view! {
-                <input class="filter-value" type="date" aria-label="Value"
+                <input class="filter-value" type="date" aria-label=tu_string!(i18n, filters.value)
                     prop:value=value on:input=on_input />
             }
             .into_any(),
             Input::Text => view! {
-                <input class="filter-value" type="text" aria-label="Value"
+                <input class="filter-value" type="text" aria-label=tu_string!(i18n, filters.value)
                     prop:value=value on:input=on_input />
             }
             .into_any(),
@@ -355,14 +245,14 @@ fn ConditionRow(
             view! {
                 <select
                     class="filter-join"
-                    aria-label="Join with the next condition"
+                    aria-label=tu_string!(i18n, filters.join)
                     on:change=move |ev| {
                         let join = Join::parse(&event_target_value(&ev));
                         edit(&|r| r.join = join);
                     }
                 >
-                    <option value="and" selected=current == Join::And>"AND"</option>
-                    <option value="or" selected=current == Join::Or>"OR"</option>
+                    <option value="and" selected=current == Join::And>{tu_string!(i18n, filters.and)}</option>
+                    <option value="or" selected=current == Join::Or>{tu_string!(i18n, filters.or)}</option>
                 </select>
             }
         })
@@ -370,10 +260,10 @@ fn ConditionRow(
 
     view! {
         <fieldset class="filter-row">
-            <legend class="visually-hidden">{move || format!("Condition {}", number())}</legend>
+            <legend class="visually-hidden">{move || fill(tu_string!(i18n, filters.condition), &[("number", &number())])}</legend>
             <select
                 class="filter-attribute"
-                aria-label="Attribute"
+                aria-label=tu_string!(i18n, filters.attribute)
                 on:change=move |ev| {
                     let key = event_target_value(&ev);
                     let Some(first) = attributes.with_untracked(|all| {
@@ -391,7 +281,7 @@ fn ConditionRow(
             </select>
             <select
                 class="filter-operator"
-                aria-label="Operator"
+                aria-label=tu_string!(i18n, filters.operator)
                 on:change=move |ev| {
                     let op = event_target_value(&ev);
                     edit(&|r| r.operator = op.clone());
@@ -403,7 +293,7 @@ fn ConditionRow(
             <button
                 type="button"
                 class="icon-button"
-                aria-label=move || format!("Remove condition {}", number())
+                aria-label=move || fill(tu_string!(i18n, filters.remove_condition), &[("number", &number())])
                 on:click=move |_| rows.update(|rows| rows.retain(|(k, _)| *k != key))
             >
                 "×"
@@ -415,13 +305,14 @@ fn ConditionRow(
 
 /// The options of a value select: `(value, label)`.
 fn select_options(
+    locale: Locale,
     kind: Kind,
     values: &[String],
     choices: RwSignal<Option<FilterChoices>>,
 ) -> Vec<(String, String)> {
-    let pairs = |list: &[(&str, &str)]| {
+    let pairs = |list: &[(&str, &str)], label: fn(Locale, &str) -> &'static str| {
         list.iter()
-            .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+            .map(|(v, _)| ((*v).to_owned(), label(locale, v).to_owned()))
             .collect::<Vec<_>>()
     };
     let from = |pick: fn(&FilterChoices) -> &Vec<super::server_fns::Choice>| {
@@ -437,13 +328,22 @@ fn select_options(
         })
     };
     match kind {
-        Kind::Status => pairs(&STATUS_VALUES),
-        Kind::Priority => pairs(&PRIORITY_VALUES),
+        Kind::Status => pairs(&STATUS_VALUES, payload::status_value_label),
+        Kind::Priority => pairs(&PRIORITY_VALUES, payload::priority_value_label),
         Kind::Agent => from(|c| &c.agents),
         Kind::Inbox => from(|c| &c.inboxes),
         Kind::Team => from(|c| &c.teams),
         Kind::Label => from(|c| &c.labels),
-        Kind::CustomCheckbox => pairs(&[("true", "Yes"), ("false", "No")]),
+        Kind::CustomCheckbox => vec![
+            (
+                "true".to_owned(),
+                td_string!(locale, filters.yes).to_owned(),
+            ),
+            (
+                "false".to_owned(),
+                td_string!(locale, filters.no).to_owned(),
+            ),
+        ],
         Kind::CustomList => values.iter().map(|v| (v.clone(), v.clone())).collect(),
         _ => Vec::new(),
     }
@@ -462,7 +362,7 @@ fn load_choices(account_id: i64, choices: RwSignal<Option<FilterChoices>>) {
 }
 
 /// Focuses the first control of the dialog, or its last (Cancel).
-fn focus_edge(dialog: &leptos::web_sys::Element, last: bool) {
+pub(crate) fn focus_edge(dialog: &leptos::web_sys::Element, last: bool) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
@@ -485,7 +385,7 @@ fn focus_edge(dialog: &leptos::web_sys::Element, last: bool) {
 }
 
 /// The guard at one end took the focus: send it to the other end.
-fn wrap(dialog: NodeRef<html::Div>, from_start: bool) {
+pub(crate) fn wrap(dialog: NodeRef<html::Div>, from_start: bool) {
     if let Some(el) = dialog.try_get_untracked().flatten() {
         focus_edge(&el, from_start);
     }

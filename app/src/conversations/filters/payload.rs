@@ -4,6 +4,9 @@
 
 use serde_json::{Value, json};
 
+use crate::i18n::fill;
+use crate::i18n::{Locale, td_string};
+
 /// What kind of value an attribute takes; decides its operators and its value control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -87,28 +90,63 @@ pub const PRIORITY_VALUES: [(&str, &str); 4] = [
     ("urgent", "Urgent"),
 ];
 
-/// Every operator with its label.
-pub const OPERATOR_LABELS: [(&str, &str); 10] = [
-    ("equal_to", "Equal to"),
-    ("not_equal_to", "Not equal to"),
-    ("contains", "Contains"),
-    ("does_not_contain", "Does not contain"),
-    ("starts_with", "Starts with"),
-    ("is_present", "Is present"),
-    ("is_not_present", "Is not present"),
-    ("is_greater_than", "Is greater than"),
-    ("is_less_than", "Is less than"),
-    ("days_before", "Is x days before"),
-];
+/// The label of a standard attribute (one of [`STANDARD`]) in `locale`.
+pub fn attribute_label(locale: Locale, key: &str) -> &'static str {
+    match key {
+        "status" => td_string!(locale, filters.attributes.status),
+        "assignee_id" => td_string!(locale, filters.attributes.assignee_id),
+        "inbox_id" => td_string!(locale, filters.attributes.inbox_id),
+        "team_id" => td_string!(locale, filters.attributes.team_id),
+        "priority" => td_string!(locale, filters.attributes.priority),
+        "labels" => td_string!(locale, filters.attributes.labels),
+        "display_id" => td_string!(locale, filters.attributes.display_id),
+        "campaign_id" => td_string!(locale, filters.attributes.campaign_id),
+        "browser_language" => td_string!(locale, filters.attributes.browser_language),
+        "country_code" => td_string!(locale, filters.attributes.country_code),
+        "referer" => td_string!(locale, filters.attributes.referer),
+        "mail_subject" => td_string!(locale, filters.attributes.mail_subject),
+        "created_at" => td_string!(locale, filters.attributes.created_at),
+        _ => td_string!(locale, filters.attributes.last_activity_at),
+    }
+}
+
+/// The label of a status value (one of [`STATUS_VALUES`]) in `locale`.
+pub fn status_value_label(locale: Locale, value: &str) -> &'static str {
+    match value {
+        "open" => td_string!(locale, filters.statuses.open),
+        "pending" => td_string!(locale, filters.statuses.pending),
+        "resolved" => td_string!(locale, filters.statuses.resolved),
+        "snoozed" => td_string!(locale, filters.statuses.snoozed),
+        _ => td_string!(locale, filters.statuses.all),
+    }
+}
+
+/// The label of a priority value (one of [`PRIORITY_VALUES`]) in `locale`.
+pub fn priority_value_label(locale: Locale, value: &str) -> &'static str {
+    match value {
+        "low" => td_string!(locale, filters.priorities.low),
+        "medium" => td_string!(locale, filters.priorities.medium),
+        "high" => td_string!(locale, filters.priorities.high),
+        _ => td_string!(locale, filters.priorities.urgent),
+    }
+}
 
 /// The standard attributes followed by the account's conversation custom attributes
-/// (`(key, display name, display type, list values)`).
+/// (`(key, display name, display type, list values)`), labelled in English.
 pub fn catalog(custom: &[(String, String, String, Vec<String>)]) -> Vec<Attribute> {
+    catalog_in(Locale::en, custom)
+}
+
+/// [`catalog`] with the standard attributes labelled in `locale`.
+pub fn catalog_in(
+    locale: Locale,
+    custom: &[(String, String, String, Vec<String>)],
+) -> Vec<Attribute> {
     let mut attributes: Vec<Attribute> = STANDARD
         .iter()
-        .map(|&(key, label, kind)| Attribute {
+        .map(|&(key, _, kind)| Attribute {
             key: key.to_owned(),
-            label: label.to_owned(),
+            label: attribute_label(locale, key).to_owned(),
             kind,
             values: Vec::new(),
             custom: false,
@@ -169,12 +207,21 @@ pub fn operators(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-/// The label of an operator.
-pub fn operator_label(operator: &str) -> &'static str {
-    OPERATOR_LABELS
-        .iter()
-        .find(|(key, _)| *key == operator)
-        .map_or("", |(_, label)| label)
+/// The label of an operator in `locale` (empty for an unknown one).
+pub fn operator_label(locale: Locale, operator: &str) -> &'static str {
+    match operator {
+        "equal_to" => td_string!(locale, filters.operators.equal_to),
+        "not_equal_to" => td_string!(locale, filters.operators.not_equal_to),
+        "contains" => td_string!(locale, filters.operators.contains),
+        "does_not_contain" => td_string!(locale, filters.operators.does_not_contain),
+        "starts_with" => td_string!(locale, filters.operators.starts_with),
+        "is_present" => td_string!(locale, filters.operators.is_present),
+        "is_not_present" => td_string!(locale, filters.operators.is_not_present),
+        "is_greater_than" => td_string!(locale, filters.operators.is_greater_than),
+        "is_less_than" => td_string!(locale, filters.operators.is_less_than),
+        "days_before" => td_string!(locale, filters.operators.days_before),
+        _ => "",
+    }
 }
 
 /// Whether the operator takes no value.
@@ -216,6 +263,14 @@ pub fn input(kind: Kind, operator: &str) -> Input {
         Kind::Date | Kind::CustomDate => Input::Date,
         Kind::Text | Kind::CustomText => Input::Text,
     }
+}
+
+/// "Condition n: value is not a whole number." in `locale`.
+fn not_whole_number(locale: Locale, n: usize, value: &str) -> String {
+    fill(
+        td_string!(locale, filters.errors.not_whole_number),
+        &[("number", &n), ("value", &value)],
+    )
 }
 
 /// How a condition joins the next one.
@@ -274,10 +329,15 @@ impl Row {
 
 /// Checks the rows and builds Chatwoot's payload (`[{attribute_key, filter_operator,
 /// values, query_operator, custom_attribute_type?}]`) as JSON text, or says what is wrong
-/// (1-based row numbers).
+/// (1-based row numbers), in English.
 pub fn build(rows: &[Row], attributes: &[Attribute]) -> Result<String, String> {
+    build_in(Locale::en, rows, attributes)
+}
+
+/// [`build`], saying what is wrong in `locale`.
+pub fn build_in(locale: Locale, rows: &[Row], attributes: &[Attribute]) -> Result<String, String> {
     if rows.is_empty() {
-        return Err("Add at least one condition.".into());
+        return Err(td_string!(locale, filters.errors.no_conditions).into());
     }
     let mut conditions = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
@@ -285,35 +345,41 @@ pub fn build(rows: &[Row], attributes: &[Attribute]) -> Result<String, String> {
         let attribute = attributes
             .iter()
             .find(|a| a.key == row.attribute)
-            .ok_or_else(|| format!("Condition {n}: pick an attribute."))?;
+            .ok_or_else(|| {
+                fill(
+                    td_string!(locale, filters.errors.pick_attribute),
+                    &[("number", &n)],
+                )
+            })?;
         if !operators(attribute.kind).contains(&row.operator.as_str()) {
-            return Err(format!(
-                "Condition {n}: pick an operator for {}.",
-                attribute.label
+            return Err(fill(
+                td_string!(locale, filters.errors.pick_operator),
+                &[("number", &n), ("attribute", &attribute.label)],
             ));
         }
         let value = row.value.trim();
         let values = match input(attribute.kind, &row.operator) {
             Input::None => Vec::new(),
             _ if value.is_empty() => {
-                return Err(format!(
-                    "Condition {n}: enter a value for {}.",
-                    attribute.label
+                return Err(fill(
+                    td_string!(locale, filters.errors.enter_value),
+                    &[("number", &n), ("attribute", &attribute.label)],
                 ));
             }
             Input::Number => {
                 let number: i64 = value
                     .parse()
-                    .map_err(|_| format!("Condition {n}: {value} is not a whole number."))?;
+                    .map_err(|_| not_whole_number(locale, n, value))?;
                 if number < 0 {
-                    return Err(format!("Condition {n}: {value} is not a whole number."));
+                    return Err(not_whole_number(locale, n, value));
                 }
                 vec![Value::String(number.to_string())]
             }
             Input::Date => {
                 if !is_date(value) {
-                    return Err(format!(
-                        "Condition {n}: {value} is not a date (YYYY-MM-DD)."
+                    return Err(fill(
+                        td_string!(locale, filters.errors.not_date),
+                        &[("number", &n), ("value", &value)],
                     ));
                 }
                 vec![Value::String(value.to_owned())]
@@ -510,7 +576,14 @@ mod tests {
         assert_eq!(input(Kind::Date, "days_before"), Input::Number);
         assert_eq!(input(Kind::Date, "is_less_than"), Input::Date);
         assert_eq!(input(Kind::Text, "contains"), Input::Text);
-        assert_eq!(operator_label("days_before"), "Is x days before");
+        assert_eq!(
+            operator_label(Locale::en, "days_before"),
+            "Is x days before"
+        );
+        assert_eq!(
+            operator_label(Locale::fr, "days_before"),
+            "Est x jours avant"
+        );
         // The custom attribute named like a standard one is not offered twice.
         let all = attrs();
         assert_eq!(all.iter().filter(|a| a.key == "status").count(), 1);

@@ -7,10 +7,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::builder::filter_url;
 use super::server_fns::{DeleteSavedView, list_saved_views};
+use crate::i18n::fill;
+use crate::i18n::{tu_string, use_i18n};
 
 /// The "Folders" section; hidden while the agent has no saved view.
 #[component]
 pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let delete = ServerAction::<DeleteSavedView>::new();
     // Refetched when a view is opened (a newly saved one opens at once) or deleted.
@@ -39,14 +42,14 @@ pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
                                 let by_filter = current_filter.get().as_deref() == Some(filter.as_str());
                                 (by_id || by_filter).then_some("page")
                             };
-                            let delete_label = format!("Delete view {}", view.name);
+                            let delete_label = fill(tu_string!(i18n, filters.delete_view), &[("name", &view.name)]);
                             view! {
                                 <li class="saved-view">
                                     <a class="sidebar-item" href=href aria-current=aria>{view.name}</a>
                                     <ActionForm action=delete attr:class="inline-form">
                                         <input type="hidden" name="account_id" value=account_id />
                                         <input type="hidden" name="id" value=id />
-                                        <button type="submit" class="icon-button" aria-label=delete_label title="Delete view">
+                                        <button type="submit" class="icon-button" aria-label=delete_label title=tu_string!(i18n, filters.delete_view_title)>
                                             "×"
                                         </button>
                                     </ActionForm>
@@ -56,7 +59,7 @@ pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
                         .collect_view();
                     view! {
                         <section class="sidebar-section" aria-labelledby="sidebar-folders">
-                            <h2 id="sidebar-folders" class="sidebar-heading">"Folders"</h2>
+                            <h2 id="sidebar-folders" class="sidebar-heading">{tu_string!(i18n, filters.folders)}</h2>
                             <ul>{items}</ul>
                         </section>
                     }

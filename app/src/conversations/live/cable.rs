@@ -266,8 +266,8 @@ impl Cable {
                 let name = ["available_name", "name"]
                     .iter()
                     .find_map(|key| user.get(key).and_then(Value::as_str))
-                    .filter(|name| !name.is_empty())
-                    .unwrap_or(if contact { "The contact" } else { "An agent" });
+                    // Nameless: the typing indicator says "The contact" or "An agent".
+                    .unwrap_or_default();
                 let display_id = data.get("conversation").and_then(|c| int(c, "id"));
                 let id = int(user, "id");
                 match (display_id, id) {

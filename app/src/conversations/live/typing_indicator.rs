@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use super::{Live, LiveEvent, Typer};
+use crate::i18n::fill;
+use crate::i18n::{tu_string, use_i18n};
 
 /// How long a typing "on" lasts without being repeated or turned off.
 const TYPING_TTL: std::time::Duration = std::time::Duration::from_secs(30);
@@ -12,6 +14,7 @@ const TYPING_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 /// Who is typing in the conversation `display_id`; renders nothing while nobody is.
 #[component]
 pub fn TypingIndicator(display_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     // (who, generation): a timeout only removes the "on" it was started for.
     let typing = RwSignal::new(Vec::<(Typer, u64)>::new());
     let generation = StoredValue::new(0u64);
@@ -49,12 +52,25 @@ pub fn TypingIndicator(display_id: i64) -> impl IntoView {
     }
     let text = move || {
         typing.with(|list| {
-            let names: Vec<&str> = list.iter().map(|(t, _)| t.name.as_str()).collect();
+            let names: Vec<&str> = list
+                .iter()
+                .map(|(t, _)| match t.name.as_str() {
+                    "" if t.contact => tu_string!(i18n, thread.typing.the_contact),
+                    "" => tu_string!(i18n, thread.typing.an_agent),
+                    name => name,
+                })
+                .collect();
             match names.as_slice() {
                 [] => String::new(),
-                [one] => format!("{one} is typing…"),
-                [a, b] => format!("{a} and {b} are typing…"),
-                [a, rest @ ..] => format!("{a} and {} others are typing…", rest.len()),
+                [one] => fill(tu_string!(i18n, thread.typing.one), &[("name", one)]),
+                [a, b] => fill(
+                    tu_string!(i18n, thread.typing.two),
+                    &[("first", a), ("second", b)],
+                ),
+                [a, rest @ ..] => fill(
+                    tu_string!(i18n, thread.typing.many),
+                    &[("name", a), ("count", &rest.len())],
+                ),
             }
         })
     };

@@ -6,8 +6,10 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::upload::{self, ReplyFile};
+use crate::i18n::fill;
+use crate::i18n::{Locale, tu_string, use_i18n};
 use crate::ids;
+use crate::uploads::{self as upload, ReplyFile};
 
 /// A file read and ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +25,19 @@ pub struct Attachments {
     /// Files still being read: sending waits for them.
     reading: RwSignal<usize>,
     error: RwSignal<Option<String>>,
+    /// The language of the messages about unreadable files (read in the browser only).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    locale: Locale,
 }
 
 impl Attachments {
-    /// No files yet.
+    /// No files yet (call in a component: the messages follow its language).
     pub fn new() -> Attachments {
         Attachments {
             files: RwSignal::new(Vec::new()),
             reading: RwSignal::new(0),
             error: RwSignal::new(None),
+            locale: use_i18n().get_locale_untracked(),
         }
     }
 
@@ -91,6 +97,7 @@ impl Attachments {
         self.reading.update(|n| *n += 1);
         let done = reader.clone();
         let content_type = file.type_();
+        let locale = self.locale;
         let on_done = Closure::once_into_js(move || {
             self.reading.update(|n| *n = n.saturating_sub(1));
             // `data:<type>;base64,<data>`: the browser does the base64.
@@ -110,7 +117,10 @@ impl Attachments {
                         size,
                     })
                 }),
-                None => self.error.set(Some(format!("{name} could not be read."))),
+                None => self.error.set(Some(fill(
+                    crate::i18n::td_string!(locale, reply.file_unreadable),
+                    &[("name", &name)],
+                ))),
             }
         });
         reader.set_onloadend(Some(on_done.unchecked_ref()));
@@ -144,6 +154,7 @@ impl Attachments {
 /// The "Attach files" button with its hidden file input.
 #[component]
 pub fn AttachButton(attachments: Attachments) -> impl IntoView {
+    let i18n = use_i18n();
     let input = NodeRef::<Input>::new();
     view! {
         <input
@@ -168,8 +179,8 @@ pub fn AttachButton(attachments: Attachments) -> impl IntoView {
         <button
             type="button"
             class="reply-tool"
-            aria-label="Attach files"
-            title="Attach files"
+            aria-label=tu_string!(i18n, reply.attach_files)
+            title=tu_string!(i18n, reply.attach_files)
             on:click=move |_| {
                 if let Some(el) = input.get_untracked() {
                     el.click();
@@ -184,10 +195,11 @@ pub fn AttachButton(attachments: Attachments) -> impl IntoView {
 /// The attached files as chips, and why the last file was refused.
 #[component]
 pub fn AttachmentChips(attachments: Attachments) -> impl IntoView {
+    let i18n = use_i18n();
     let files = attachments.files;
     let busy = attachments.busy();
     view! {
-        <ul id=ids::REPLY_ATTACHMENTS class="attachment-chips" aria-label="Files to send">
+        <ul id=ids::REPLY_ATTACHMENTS class="attachment-chips" aria-label=tu_string!(i18n, reply.files_to_send)>
             <For
                 each=move || files.get().into_iter().enumerate()
                 key=|(i, a)| (*i, a.file.name.clone(), a.size)
@@ -199,7 +211,7 @@ pub fn AttachmentChips(attachments: Attachments) -> impl IntoView {
                     <button
                         type="button"
                         class="chip-remove"
-                        aria-label=format!("Remove {}", attached.file.name)
+                        aria-label=fill(tu_string!(i18n, reply.remove_file), &[("name", &attached.file.name)])
                         on:click=move |_| files.update(|f| {
                             if i < f.len() {
                                 f.remove(i);
@@ -211,7 +223,7 @@ pub fn AttachmentChips(attachments: Attachments) -> impl IntoView {
                 </li>
             </For>
         </ul>
-        {move || busy.get().then(|| view! { <p class="muted">"Reading files…"</p> })}
+        {move || busy.get().then(|| view! { <p class="muted">{tu_string!(i18n, reply.reading_files)}</p> })}
         {move || attachments.error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
     }
 }

@@ -7,6 +7,7 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use super::editing;
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
 
 /// Columns of the grid (the CSS grid has as many): Up and Down move by this much.
@@ -158,6 +159,16 @@ pub fn search(query: &str) -> Vec<(&'static str, Vec<(&'static str, &'static str
         .collect()
 }
 
+/// A group title of [`GROUPS`] as shown in `locale`.
+fn group_title(locale: Locale, title: &str) -> &'static str {
+    match title {
+        "Gestures" => td_string!(locale, reply.emoji.groups.gestures),
+        "Hearts and symbols" => td_string!(locale, reply.emoji.groups.hearts),
+        "Objects" => td_string!(locale, reply.emoji.groups.objects),
+        _ => td_string!(locale, reply.emoji.groups.smileys),
+    }
+}
+
 /// Moves the grid's focus index for an arrow/Home/End key; `None` for other keys.
 pub fn step(key: &str, index: usize, count: usize) -> Option<usize> {
     let last = count.checked_sub(1)?;
@@ -187,40 +198,98 @@ fn focus_cell(index: usize) {
     let _ = index;
 }
 
-/// The emoji button and its popover.
+/// What the button and its popover share.
+#[derive(Clone, Copy)]
+struct Picker {
+    open: RwSignal<bool>,
+    area: NodeRef<Textarea>,
+    content: RwSignal<String>,
+}
+
+impl Picker {
+    /// Closes the popover and gives the focus back to the textarea.
+    fn close(self) {
+        self.open.set(false);
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = self.area.get_untracked() {
+            let _ = el.focus();
+        }
+    }
+
+    /// Puts `emoji` in at the cursor and closes.
+    fn pick(self, emoji: &str) {
+        let text = self.content.get_untracked();
+        let (start, end) = editing::selection(self.area, &text);
+        self.close();
+        editing::apply(
+            self.area,
+            self.content,
+            editing::insert(&text, start, end, emoji),
+        );
+    }
+}
+
+/// The emoji button and its popover. The popover (the list, search and grid) is its own WASM
+/// chunk, fetched the first time it opens.
 #[component]
 pub fn EmojiPicker(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let i18n = use_i18n();
+    let picker = Picker {
+        open: RwSignal::new(false),
+        area,
+        content,
+    };
+    let open = picker.open;
+    view! {
+        <div class="emoji-picker">
+            <button
+                type="button"
+                class="reply-tool"
+                aria-label=tu_string!(i18n, reply.emoji.insert)
+                title=tu_string!(i18n, reply.emoji.insert)
+                aria-haspopup="dialog"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| if open.get_untracked() { picker.close() } else { open.set(true) }
+            >
+                "🙂"
+            </button>
+            <Show when=move || open.get()>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move { popover_view(picker).await })}
+                </Suspense>
+            </Show>
+        </div>
+    }
+}
+
+/// The popover, loaded on demand (see [`EmojiPicker`]).
+#[lazy]
+fn popover_view(picker: Picker) -> AnyView {
+    view! { <Popover picker /> }.into_any()
+}
+
+#[component]
+fn Popover(picker: Picker) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let groups = Memo::new(move |_| search(&query.read()));
     let search_box = NodeRef::<leptos::html::Input>::new();
-    // Opening moves the focus to the search box, once it is in the page.
+    // The focus moves to the search box once it is in the page (this part mounts after the
+    // chunk arrives, so wait for the next frame).
     Effect::new(move |_| {
         if let Some(el) = search_box.get() {
-            let _ = el.focus();
+            request_animation_frame(move || {
+                let _ = el.focus();
+            });
         }
     });
     let count = move || groups.with(|g| g.iter().map(|(_, hits)| hits.len()).sum::<usize>());
-    let close = move || {
-        open.set(false);
-        query.set(String::new());
-        active.set(0);
-        #[cfg(feature = "hydrate")]
-        if let Some(el) = area.get_untracked() {
-            let _ = el.focus();
-        }
-    };
-    let pick = move |emoji: &str| {
-        let text = content.get_untracked();
-        let (start, end) = editing::selection(area, &text);
-        close();
-        editing::apply(area, content, editing::insert(&text, start, end, emoji));
-    };
     let on_grid_key = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.prevent_default();
-            close();
+            picker.close();
         } else if let Some(next) = step(&ev.key(), active.get_untracked(), count()) {
             ev.prevent_default();
             active.set(next);
@@ -230,7 +299,7 @@ pub fn EmojiPicker(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl I
     let on_search_key = move |ev: KeyboardEvent| match ev.key().as_str() {
         "Escape" => {
             ev.prevent_default();
-            close();
+            picker.close();
         }
         // Enter in the search box must not submit the reply form: it picks the first hit.
         "Enter" => {
@@ -238,7 +307,7 @@ pub fn EmojiPicker(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl I
             let first =
                 groups.with_untracked(|g| g.first().and_then(|(_, h)| h.first()).map(|e| e.0));
             if let Some(emoji) = first {
-                pick(emoji);
+                picker.pick(emoji);
             }
         }
         "ArrowDown" => {
@@ -250,76 +319,62 @@ pub fn EmojiPicker(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl I
     };
 
     view! {
-        <div class="emoji-picker">
-            <button
-                type="button"
-                class="reply-tool"
-                aria-label="Insert emoji"
-                title="Insert emoji"
-                aria-haspopup="dialog"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| if open.get_untracked() { close() } else { open.set(true) }
-            >
-                "🙂"
-            </button>
-            <Show when=move || open.get()>
-                <div id=ids::EMOJI_PICKER class="emoji-popover" role="dialog" aria-label="Emoji">
-                    <input
-                        node_ref=search_box
-                        type="search"
-                        class="emoji-search"
-                        aria-label="Search emoji"
-                        placeholder="Search emoji"
-                        prop:value=move || query.get()
-                        on:input=move |ev| {
-                            query.set(event_target_value(&ev));
-                            active.set(0);
-                        }
-                        on:keydown=on_search_key
-                    />
-                    <div class="emoji-groups" on:keydown=on_grid_key>
-                        {move || {
-                            let mut index = 0;
-                            let groups = groups.get();
-                            if groups.is_empty() {
-                                return view! { <p class="muted">"No emoji found"</p> }.into_any();
-                            }
-                            groups
+        <div id=ids::EMOJI_PICKER class="emoji-popover" role="dialog" aria-label=tu_string!(i18n, reply.emoji.dialog)>
+            <input
+                node_ref=search_box
+                type="search"
+                class="emoji-search"
+                aria-label=tu_string!(i18n, reply.emoji.search)
+                placeholder=tu_string!(i18n, reply.emoji.search)
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    active.set(0);
+                }
+                on:keydown=on_search_key
+            />
+            <div class="emoji-groups" on:keydown=on_grid_key>
+                {move || {
+                    let mut index = 0;
+                    let groups = groups.get();
+                    if groups.is_empty() {
+                        return view! { <p class="muted">{tu_string!(i18n, reply.emoji.none_found)}</p> }.into_any();
+                    }
+                    groups
+                        .into_iter()
+                        .map(|(title, hits)| {
+                            let title = group_title(locale, title);
+                            let cells = hits
                                 .into_iter()
-                                .map(|(title, hits)| {
-                                    let cells = hits
-                                        .into_iter()
-                                        .map(|(emoji, name)| {
-                                            let i = index;
-                                            index += 1;
-                                            view! {
-                                                <button
-                                                    type="button"
-                                                    class="emoji"
-                                                    id=format!("{}-{i}", ids::EMOJI_PICKER)
-                                                    tabindex=move || if active.get() == i { "0" } else { "-1" }
-                                                    aria-label=name
-                                                    title=name
-                                                    on:click=move |_| pick(emoji)
-                                                >
-                                                    {emoji}
-                                                </button>
-                                            }
-                                        })
-                                        .collect_view();
+                                .map(|(emoji, name)| {
+                                    let i = index;
+                                    index += 1;
                                     view! {
-                                        <div class="emoji-group" role="group" aria-label=title>
-                                            <p class="emoji-group-title">{title}</p>
-                                            <div class="emoji-grid">{cells}</div>
-                                        </div>
+                                        <button
+                                            type="button"
+                                            class="emoji"
+                                            id=format!("{}-{i}", ids::EMOJI_PICKER)
+                                            tabindex=move || if active.get() == i { "0" } else { "-1" }
+                                            aria-label=name
+                                            title=name
+                                            on:click=move |_| picker.pick(emoji)
+                                        >
+                                            {emoji}
+                                        </button>
                                     }
                                 })
-                                .collect_view()
-                                .into_any()
-                        }}
-                    </div>
-                </div>
-            </Show>
+                                .collect_view();
+                            view! {
+                                <div class="emoji-group" role="group" aria-label=title>
+                                    <p class="emoji-group-title">{title}</p>
+                                    <div class="emoji-grid">{cells}</div>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </div>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::editing;
 use crate::conversations::models::Choice;
+use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 
 /// At most this many suggestions are shown.
@@ -223,6 +224,7 @@ fn load(account_id: i64, all: RwSignal<Option<Vec<Choice>>>) {
 /// The suggestions, above the textarea; nothing when there are none.
 #[component]
 pub fn MentionMenu(picker: MentionPicker) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let matches = picker.matches.get();
         (!matches.is_empty()).then(|| {
@@ -245,7 +247,7 @@ pub fn MentionMenu(picker: MentionPicker) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <ul id=ids::MENTION_MENU class="canned-menu mention-menu" role="listbox" aria-label="Mention an agent">
+                <ul id=ids::MENTION_MENU class="canned-menu mention-menu" role="listbox" aria-label=tu_string!(i18n, reply.mention_agent)>
                     {items}
                 </ul>
             }

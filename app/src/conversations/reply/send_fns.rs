@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::upload::ReplyFile;
 use crate::conversations::models::Choice;
 use crate::error::DashboardError;
+use crate::uploads::ReplyFile;
 
 /// Posts the agent's message; `mode` is `note` for a private note, anything else replies.
 ///
@@ -14,7 +14,7 @@ use crate::error::DashboardError;
 /// alike, as Chatwoot does for every outgoing message; replies get the agent's signature
 /// first (so it may use variables too). `attachments` only come from the browser: the plain
 /// form without JavaScript sends text.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn send_reply(
     account_id: i64,
     display_id: i64,
@@ -29,7 +29,7 @@ pub async fn send_reply(
     let ctx = crate::context::dashboard()?;
     let (user, scope) = crate::context::require_scope(&ctx, account_id).await?;
     let private = mode == "note";
-    let files = super::upload::decode(attachments).map_err(Error::Unprocessable)?;
+    let files = crate::uploads::decode(attachments).map_err(Error::Unprocessable)?;
     if content.trim().is_empty() && files.is_empty() {
         return Err(Error::Unprocessable("Type a message or attach a file".into()).into());
     }
@@ -54,7 +54,7 @@ pub async fn send_reply(
 }
 
 /// The account's agents, for the `@` picker of private notes.
-#[server(prefix = "/_srv")]
+#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
 pub async fn list_mention_agents(account_id: i64) -> Result<Vec<Choice>, DashboardError> {
     use onechat_core::services::agents;
 

@@ -7,6 +7,7 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use super::editing::{self, Edit};
+use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 
 /// One formatting button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,15 +36,15 @@ impl Format {
         Format::Quote,
     ];
 
-    /// Button face and accessible label.
-    fn label(self) -> (&'static str, &'static str) {
+    /// Button face and accessible label (in `locale`).
+    fn label(self, locale: Locale) -> (&'static str, &'static str) {
         match self {
-            Format::Bold => ("B", "Bold (Ctrl+B)"),
-            Format::Italic => ("I", "Italic (Ctrl+I)"),
-            Format::Code => ("</>", "Code"),
-            Format::Link => ("🔗", "Link"),
-            Format::List => ("•", "Bulleted list"),
-            Format::Quote => ("❝", "Quote"),
+            Format::Bold => ("B", td_string!(locale, reply.format.bold)),
+            Format::Italic => ("I", td_string!(locale, reply.format.italic)),
+            Format::Code => ("</>", td_string!(locale, reply.format.code)),
+            Format::Link => ("🔗", td_string!(locale, reply.format.link)),
+            Format::List => ("•", td_string!(locale, reply.format.list)),
+            Format::Quote => ("❝", td_string!(locale, reply.format.quote)),
         }
     }
 
@@ -90,10 +91,12 @@ pub fn shortcut(
 /// The formatting buttons, shown in rich mode.
 #[component]
 pub fn FormatBar(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let buttons = Format::ALL
         .into_iter()
         .map(|how| {
-            let (face, label) = how.label();
+            let (face, label) = how.label(locale);
             view! {
                 <button
                     type="button"
@@ -110,7 +113,7 @@ pub fn FormatBar(area: NodeRef<Textarea>, content: RwSignal<String>) -> impl Int
         })
         .collect_view();
     view! {
-        <div class="format-bar" role="toolbar" aria-label="Formatting">
+        <div class="format-bar" role="toolbar" aria-label=tu_string!(i18n, reply.formatting)>
             {buttons}
         </div>
     }

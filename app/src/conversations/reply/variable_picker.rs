@@ -8,6 +8,8 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use super::editing;
+use crate::i18n::fill;
+use crate::i18n::{tu_string, use_i18n};
 
 /// The variables offered; the same list as core's `variables::NAMES` (a test keeps them
 /// equal: core's services are not in the browser build).
@@ -149,6 +151,7 @@ impl VariablePicker {
 /// The suggestions and the unknown-variable warning.
 #[component]
 pub fn VariableMenu(picker: VariablePicker) -> impl IntoView {
+    let i18n = use_i18n();
     let unknown = Memo::new(move |_| unknown_names(&picker.content.read()));
     view! {
         {move || {
@@ -172,7 +175,7 @@ pub fn VariableMenu(picker: VariablePicker) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <ul class="canned-menu" role="listbox" aria-label="Template variables">
+                    <ul class="canned-menu" role="listbox" aria-label=tu_string!(i18n, reply.template_variables)>
                         {items}
                     </ul>
                 }
@@ -183,9 +186,9 @@ pub fn VariableMenu(picker: VariablePicker) -> impl IntoView {
             (!unknown.is_empty()).then(|| {
                 view! {
                     <p class="muted variable-warning" role="status">
-                        {format!(
-                            "Unknown variable: {}. It will be sent as written.",
-                            unknown.join(", "),
+                        {fill(
+                            tu_string!(i18n, reply.unknown_variables),
+                            &[("names", &unknown.join(", "))],
                         )}
                     </p>
                 }

@@ -1,7 +1,7 @@
-//! Files attached in the reply box on their way to the server: the wire shape (base64 text,
-//! because the dashboard's server functions speak url-encoded forms and the browser build
-//! carries no multipart codec), the size limits the browser checks before reading a file, and
-//! (server side) the decoding into core's uploads.
+//! Files chosen in the browser on their way to the server (reply attachments, the profile
+//! picture): the wire shape (base64 text, because the dashboard's server functions speak
+//! url-encoded forms and the browser build carries no multipart codec), the size limits the
+//! browser checks before reading a file, and (server side) the decoding into core's uploads.
 
 use serde::{Deserialize, Serialize};
 
