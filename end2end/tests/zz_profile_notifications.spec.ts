@@ -7,6 +7,10 @@ const agent = { name: "Bob Builder", email: "bob@example.com", password: "Passw0
 
 test.describe.configure({ mode: "serial" });
 
+/** A valid 1×1 PNG. */
+const ONE_PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }
@@ -60,6 +64,26 @@ test("the profile page saves the display name and rejects a wrong password", asy
 
   // The access token shown is the one the API signs in with.
   await expect(page.getByLabel("Your access token")).toHaveValue(user.access_token);
+
+  // A picture is uploaded as soon as it is chosen, served to anyone holding its URL, and
+  // shown on the avatar button; removing it brings the initials back.
+  await page.getByLabel("Upload a picture").setInputFiles({
+    name: "me.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(ONE_PIXEL_PNG, "base64"),
+  });
+  const picture = page.locator("#profile-avatar");
+  await expect(picture).toHaveAttribute("src", /\/avatars\/[0-9a-f-]{36}\.png$/);
+  const src = (await picture.getAttribute("src")) ?? "";
+  const served = await request.get(new URL(src).pathname);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(".avatar-button img")).toHaveAttribute("src", src);
+  await page.getByRole("button", { name: "Remove picture" }).click();
+  await expect(picture).toHaveText(/^[A-Z]{1,2}$/);
+  expect((await request.get(new URL(src).pathname)).status()).toBe(404);
   expect(consoleErrors).toEqual([]);
 
   // Leave the profile as it was for anything that runs later.
