@@ -12,6 +12,7 @@ pub mod conversations;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod json_resource;
 pub mod json_text;
 pub mod layout;
 mod lazy_pages;

@@ -14,7 +14,7 @@ use crate::setup::get_installation_state;
 /// Email and password; signed-in visitors go straight to their workspace.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let state = Resource::new_blocking(
+    let state = crate::json_resource::blocking(
         || (),
         |_| async {
             let installation = get_installation_state().await?;

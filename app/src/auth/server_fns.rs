@@ -6,7 +6,7 @@ use onechat_core::wire::session::SessionUser;
 use crate::error::DashboardError;
 
 /// The signed-in user, or `None`.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_session() -> Result<Option<SessionUser>, DashboardError> {
     use crate::context;
     use onechat_core::services::profile;

@@ -19,7 +19,7 @@ pub struct CommandTarget {
 }
 
 /// The status, mute and labels of conversation `display_id`.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_command_target(
     account_id: i64,
     display_id: i64,
@@ -38,7 +38,7 @@ pub async fn get_command_target(
 }
 
 /// Adds the label `label` to conversation `display_id`, keeping the others.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn add_conversation_label(
     account_id: i64,
     display_id: i64,

@@ -104,7 +104,7 @@ pub async fn set_conversation_priority(
 }
 
 /// The account's canned responses, for the reply box's `/` picker.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_canned_responses(account_id: i64) -> Result<Vec<CannedChoice>, DashboardError> {
     use onechat_core::services::canned_responses;
 
@@ -121,7 +121,7 @@ pub async fn list_canned_responses(account_id: i64) -> Result<Vec<CannedChoice>,
 }
 
 /// Tells the others on the conversation the agent started (`on`) or stopped (`off`) typing.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn set_typing(
     account_id: i64,
     display_id: i64,

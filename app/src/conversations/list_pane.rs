@@ -56,7 +56,7 @@ pub fn ConversationList(
     account_id: i64,
     filters: Memo<Filters>,
     selected: Memo<Option<i64>>,
-    list: Resource<Result<ConversationPage, DashboardError>>,
+    list: crate::json_resource::JsonResource<Result<ConversationPage, DashboardError>>,
     paging: Paging,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -40,7 +40,7 @@ pub fn ConversationsPage() -> impl IntoView {
     let live = live::from_context(account_id);
     let reply = ServerAction::<SendReply>::new();
     let actions = ThreadActions::new();
-    let list = Resource::new(
+    let list = crate::json_resource::new(
         move || {
             (
                 filters.get(),

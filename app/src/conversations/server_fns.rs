@@ -13,7 +13,7 @@ use crate::error::DashboardError;
 /// `filter` is Chatwoot's advanced filter payload as JSON
 /// (`[{attribute_key, filter_operator, values, query_operator}]`); when present it replaces
 /// the tab, status, inbox, team and label filters, as in Chatwoot.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_conversations(
     account_id: i64,
     query: super::list_filters::ListQuery,
@@ -115,7 +115,7 @@ pub async fn list_conversations(
 
 /// The conversation and its latest messages; with `before` (a message id) also the page of
 /// messages before it, as "Load earlier messages" asks.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_thread(
     account_id: i64,
     display_id: i64,
@@ -202,7 +202,7 @@ pub async fn toggle_conversation_status(
 
 /// The pubsub token the browser subscribes to `/cable` with. Checks membership, so a token is
 /// only handed out for an account the user can open.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_live_config(account_id: i64) -> Result<LiveConfig, DashboardError> {
     let ctx = crate::context::dashboard()?;
     let (user, _) = crate::context::require_scope(&ctx, account_id).await?;

@@ -46,7 +46,7 @@ pub fn ThreadView(
             .get("before")
             .and_then(|id| id.trim().parse::<i64>().ok())
     });
-    let thread = Resource::new(
+    let thread = crate::json_resource::new(
         move || {
             (
                 live.tick.get(),

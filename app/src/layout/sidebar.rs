@@ -61,7 +61,7 @@ pub fn Sidebar(account_id: i64) -> impl IntoView {
             .contains("/settings/")
             .then_some("page")
     };
-    let sections = Resource::new(|| (), move |_| get_sidebar(account_id));
+    let sections = crate::json_resource::new(|| (), move |_| get_sidebar(account_id));
 
     view! {
         <nav id=ids::SIDEBAR class="sidebar" aria-label=tu_string!(i18n, layout.main_navigation)>

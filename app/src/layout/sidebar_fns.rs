@@ -27,7 +27,7 @@ pub struct SidebarEntry {
 }
 
 /// The sidebar's sections for `account_id` (inboxes limited to those the user may see).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_sidebar(account_id: i64) -> Result<SidebarData, DashboardError> {
     use onechat_core::services::{inboxes, labels, teams};
 

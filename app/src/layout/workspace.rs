@@ -33,7 +33,7 @@ pub fn Workspace() -> impl IntoView {
             .get("account_id")
             .and_then(|id| id.parse::<i64>().ok())
     });
-    let session = Resource::new_blocking(|| (), |_| get_session());
+    let session = crate::json_resource::blocking(|| (), |_| get_session());
 
     view! {
         <Suspense fallback=|| view! { <div class="workspace loading" /> }>

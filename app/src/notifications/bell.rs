@@ -53,7 +53,7 @@ pub fn NotificationBell(account_id: i64) -> impl IntoView {
     let Some(bell) = use_context::<Bell>() else {
         return ().into_any();
     };
-    let count = Resource::new(
+    let count = crate::json_resource::new(
         move || {
             (
                 bell.tick.get(),

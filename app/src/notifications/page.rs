@@ -26,7 +26,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let read_all = bell.read_all;
     let open = bell.open;
     let live = bell.live;
-    let list = Resource::new(
+    let list = crate::json_resource::new(
         move || (read_all.version().get(), live.map(|n| n.get())),
         move |_| list_notifications(account_id),
     );

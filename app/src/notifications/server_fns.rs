@@ -7,7 +7,7 @@ use super::models::NotificationList;
 use crate::error::DashboardError;
 
 /// The first page of the user's notifications in `account_id`.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_notifications(account_id: i64) -> Result<NotificationList, DashboardError> {
     use super::models::NotificationRow;
     use onechat_core::services::notifications;
@@ -33,7 +33,7 @@ pub async fn list_notifications(account_id: i64) -> Result<NotificationList, Das
 }
 
 /// How many of the user's notifications in `account_id` are unread.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_unread_count(account_id: i64) -> Result<i64, DashboardError> {
     use onechat_core::services::notifications;
 

@@ -17,7 +17,7 @@ use crate::ids;
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
-    let profile = Resource::new_blocking(|| (), |_| get_profile());
+    let profile = crate::json_resource::blocking(|| (), |_| get_profile());
 
     view! {
         <Title text=tu_string!(i18n, profile.title) />

@@ -25,7 +25,7 @@ pub struct ProfileView {
 }
 
 /// The signed-in user's profile.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_profile() -> Result<ProfileView, DashboardError> {
     use onechat_core::services::profile;
 

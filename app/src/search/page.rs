@@ -31,7 +31,7 @@ pub fn SearchPage() -> impl IntoView {
             .unwrap_or(1)
             .clamp(1, 1_000)
     });
-    let results = Resource::new(
+    let results = crate::json_resource::new(
         move || (q.get(), page.get()),
         move |(q, page)| async move {
             if q.is_empty() {

@@ -8,7 +8,7 @@ use crate::error::DashboardError;
 
 /// Conversations whose messages contain `q` (any status, any assignee), page `page` (25 a
 /// page), each with its matching messages as snippets.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn search_messages(
     account_id: i64,
     q: String,

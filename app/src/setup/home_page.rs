@@ -15,7 +15,7 @@ use crate::routes;
 /// Decides where a visitor of `/` belongs.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let state = Resource::new_blocking(
+    let state = crate::json_resource::blocking(
         || (),
         |_| async {
             let installation = get_installation_state().await?;

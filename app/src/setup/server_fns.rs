@@ -6,7 +6,7 @@ use onechat_core::wire::session::InstallationState;
 use crate::error::DashboardError;
 
 /// Whether the first-run setup is still to be done.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_installation_state() -> Result<InstallationState, DashboardError> {
     let ctx = crate::context::dashboard()?;
     Ok(onechat_core::services::setup::installation_state(&ctx.services).await?)

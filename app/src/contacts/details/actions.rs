@@ -68,7 +68,7 @@ pub fn MergeSection(
             .get("merge_with")
             .and_then(|id| id.parse::<i64>().ok())
     });
-    let found = Resource::new(
+    let found = crate::json_resource::new(
         move || (q.get(), pick.get()),
         move |(q, pick)| async move {
             if q.trim().is_empty() && pick.is_none() {

@@ -74,7 +74,7 @@ pub fn ContactPage() -> impl IntoView {
         delete_note: ServerAction::new(),
         merge: ServerAction::new(),
     };
-    let data = Resource::new(
+    let data = crate::json_resource::new(
         move || (contact_id.get(), edits.version()),
         move |(contact_id, _)| get_contact_page(account_id, contact_id),
     );

@@ -11,7 +11,7 @@ use super::models::{ContactPageData, MergeCandidate};
 use crate::error::DashboardError;
 
 /// The page of contact `contact_id`.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_contact_page(
     account_id: i64,
     contact_id: i64,
@@ -47,13 +47,7 @@ pub async fn get_contact_page(
     let notes = contacts::list_notes(svc, &scope, contact_id)
         .await?
         .into_iter()
-        .map(|note| NoteRow {
-            id: note.id,
-            html: crate::conversations::markdown::to_html(&note.content),
-            content: note.content,
-            author: note.user.map(|user| user.available_name),
-            created_at: note.created_at,
-        })
+        .map(NoteRow::from)
         .collect();
     let inbox_names: Vec<(i64, String)> = inboxes::list(svc, &scope)
         .await?
@@ -210,7 +204,7 @@ pub async fn start_conversation(
 
 /// Contacts to merge into contact `contact_id`: those matching `q`, or only `pick` when
 /// given (the one being confirmed). The contact itself is never offered.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn merge_candidates(
     account_id: i64,
     contact_id: i64,

@@ -7,7 +7,7 @@ use onechat_core::wire::data_import::DataImport;
 use crate::error::DashboardError;
 
 /// Import `import_id` of the account (administrators only).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_contact_import(
     account_id: i64,
     import_id: i64,

@@ -35,7 +35,7 @@ pub fn ImportStatusPage() -> impl IntoView {
     });
     // Bumped to ask again while the import runs.
     let tick = RwSignal::new(0_u32);
-    let import = Resource::new(
+    let import = crate::json_resource::new(
         move || (import_id.get(), tick.get()),
         move |(id, _)| get_contact_import(account_id, id),
     );

@@ -31,7 +31,7 @@ pub fn ContactsPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
     });
     let state = Memo::new(move |_| ListQuery::from_query(|name| query.read().get(name)));
-    let list = Resource::new(
+    let list = crate::json_resource::new(
         move || (segment_id.get(), state.get()),
         move |(segment_id, state)| {
             list_contacts(

@@ -14,7 +14,7 @@ use crate::error::DashboardError;
 /// conditions `filter` (JSON text of `[{attribute_key, …}]`) when given, else those matching
 /// `q` (name, email, phone, identifier, company), else every reachable contact. `sort` is
 /// Chatwoot's key (`name`, `-last_activity_at`…); filters keep the default order.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_contacts(
     account_id: i64,
     #[server(default)] q: String,

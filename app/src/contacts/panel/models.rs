@@ -121,6 +121,20 @@ pub struct NoteRow {
     pub created_at: i64,
 }
 
+/// A stored note as the panel shows it, its markdown rendered (and sanitised) on the server.
+#[cfg(feature = "ssr")]
+impl From<onechat_core::wire::contact::Note> for NoteRow {
+    fn from(note: onechat_core::wire::contact::Note) -> Self {
+        Self {
+            id: note.id,
+            html: crate::conversations::markdown::to_html(&note.content),
+            content: note.content,
+            author: note.user.map(|user| user.available_name),
+            created_at: note.created_at,
+        }
+    }
+}
+
 /// Another conversation of the contact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PastConversation {

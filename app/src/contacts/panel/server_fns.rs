@@ -13,7 +13,7 @@ use crate::error::DashboardError;
 
 /// The panel of the conversation `display_id`: its contact, their attributes, labels, notes
 /// and other conversations, and the conversation's own information.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_contact_panel(
     account_id: i64,
     display_id: i64,
@@ -55,13 +55,7 @@ pub async fn get_contact_panel(
     let notes = contacts::list_notes(svc, &scope, contact_id)
         .await?
         .into_iter()
-        .map(|note| NoteRow {
-            id: note.id,
-            html: crate::conversations::markdown::to_html(&note.content),
-            content: note.content,
-            author: note.user.map(|user| user.available_name),
-            created_at: note.created_at,
-        })
+        .map(NoteRow::from)
         .collect();
     let previous = contacts::conversations(svc, &scope, contact_id)
         .await?

@@ -98,7 +98,7 @@ pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
             }
         });
     }
-    let data = Resource::new(
+    let data = crate::json_resource::new(
         move || (actions.version(), contact_changed.get()),
         move |_| get_contact_panel(account_id, display_id),
     );

@@ -57,7 +57,7 @@ pub fn catalog_in(
     locale: Locale,
     custom: &[(String, String, String, Vec<String>)],
 ) -> Vec<Attribute> {
-    let mut attributes: Vec<Attribute> = STANDARD
+    let attributes = STANDARD
         .iter()
         .map(|&(key, _, kind)| Attribute {
             key: key.to_owned(),
@@ -67,34 +67,14 @@ pub fn catalog_in(
             custom: false,
         })
         .collect();
-    for (key, label, display_type, values) in custom {
-        // The server reads a key that shadows a standard one as the standard one.
-        if attributes.iter().any(|a| &a.key == key) {
-            continue;
-        }
-        let kind = match display_type.as_str() {
-            "list" => Kind::CustomList,
-            "checkbox" => Kind::CustomCheckbox,
-            "number" | "currency" | "percent" => Kind::CustomNumber,
-            "date" => Kind::CustomDate,
-            _ => Kind::CustomText,
-        };
-        attributes.push(Attribute {
-            key: key.clone(),
-            label: label.clone(),
-            kind,
-            values: values.clone(),
-            custom: true,
-        });
-    }
-    attributes
+    payload::with_custom(attributes, custom)
 }
 
 /// Checks the rows and builds Chatwoot's contact filter payload as JSON text (custom
 /// attributes are marked `contact_attribute`), or says what is wrong.
 pub fn build(rows: &[Row], attributes: &[Attribute]) -> Result<String, String> {
     let built = payload::build(rows, attributes)?;
-    let Ok(Value::Array(mut conditions)) = serde_json::from_str::<Value>(&built) else {
+    let Ok(Value::Array(mut conditions)) = crate::json_text::from_json::<Value>(&built) else {
         return Ok(built);
     };
     for condition in &mut conditions {

@@ -18,7 +18,7 @@ pub fn SegmentsNav(account_id: i64) -> impl IntoView {
     let on_contacts = Memo::new(move |_| path.get().contains("/contacts"));
     // Refetched when the page changes (a newly saved segment opens at once) or one is
     // deleted.
-    let segments = Resource::new(
+    let segments = crate::json_resource::new(
         move || {
             (
                 on_contacts.get().then(|| path.get()),

@@ -19,7 +19,7 @@ pub struct Segment {
 
 /// The labels and contact attributes of `account_id`, for the builder's selects (agents,
 /// inboxes and teams stay empty: contact filters do not name them).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_contact_filter_choices(account_id: i64) -> Result<FilterChoices, DashboardError> {
     use onechat_core::domain::StoredEnum as _;
     use onechat_core::services::{custom_attribute_definitions, labels};
@@ -62,7 +62,7 @@ pub async fn get_contact_filter_choices(account_id: i64) -> Result<FilterChoices
 }
 
 /// The signed-in user's contact segments in `account_id`, oldest first.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_segments(account_id: i64) -> Result<Vec<Segment>, DashboardError> {
     use onechat_core::services::custom_filters::{self, FilterType};
 
@@ -82,7 +82,7 @@ pub async fn list_segments(account_id: i64) -> Result<Vec<Segment>, DashboardErr
 
 /// Saves the conditions `filter` (JSON text of `[{attribute_key, …}]`) as a segment named
 /// `name`. The core checks the name and that the filter would run on contacts.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn save_segment(
     account_id: i64,
     name: String,

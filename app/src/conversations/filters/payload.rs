@@ -142,7 +142,7 @@ pub fn catalog_in(
     locale: Locale,
     custom: &[(String, String, String, Vec<String>)],
 ) -> Vec<Attribute> {
-    let mut attributes: Vec<Attribute> = STANDARD
+    let attributes = STANDARD
         .iter()
         .map(|&(key, _, kind)| Attribute {
             key: key.to_owned(),
@@ -152,8 +152,17 @@ pub fn catalog_in(
             custom: false,
         })
         .collect();
+    with_custom(attributes, custom)
+}
+
+/// Appends the account's custom attributes (`(key, display name, display type, list
+/// values)`) to `standard`, skipping any whose key shadows a standard one: the server reads
+/// such a key as the standard attribute.
+pub fn with_custom(
+    mut attributes: Vec<Attribute>,
+    custom: &[(String, String, String, Vec<String>)],
+) -> Vec<Attribute> {
     for (key, label, display_type, values) in custom {
-        // A custom key that shadows a standard one is read as the standard one by the server.
         if attributes.iter().any(|a| &a.key == key) {
             continue;
         }
@@ -420,7 +429,7 @@ fn is_date(text: &str) -> bool {
 /// The builder's rows for a payload (what `?filter=` holds), so the dialog opens on the
 /// filter shown. Unreadable text gives no rows.
 pub fn rows_from(payload: &str) -> Vec<Row> {
-    let Ok(Value::Array(conditions)) = serde_json::from_str::<Value>(payload) else {
+    let Ok(Value::Array(conditions)) = crate::json_text::from_json::<Value>(payload) else {
         return Vec::new();
     };
     conditions

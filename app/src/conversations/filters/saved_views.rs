@@ -18,7 +18,7 @@ pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
     let delete = ServerAction::<DeleteSavedView>::new();
     // Refetched when a view is opened (a newly saved one opens at once) or deleted.
     let opened = Memo::new(move |_| query.read().get("view"));
-    let views = Resource::new(
+    let views = crate::json_resource::new(
         move || (opened.get(), delete.version().get()),
         move |_| list_saved_views(account_id),
     );

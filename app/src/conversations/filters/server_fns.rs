@@ -56,7 +56,7 @@ pub struct SavedView {
 }
 
 /// The agents, inboxes, teams, labels and conversation custom attributes of `account_id`.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_filter_choices(account_id: i64) -> Result<FilterChoices, DashboardError> {
     use onechat_core::domain::StoredEnum as _;
     use onechat_core::services::{agents, custom_attribute_definitions, inboxes, labels, teams};
@@ -115,7 +115,7 @@ pub async fn get_filter_choices(account_id: i64) -> Result<FilterChoices, Dashbo
 }
 
 /// The signed-in agent's saved conversation views in `account_id`, oldest first.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_saved_views(account_id: i64) -> Result<Vec<SavedView>, DashboardError> {
     use onechat_core::services::custom_filters::{self, FilterType};
 
@@ -132,7 +132,7 @@ pub async fn list_saved_views(account_id: i64) -> Result<Vec<SavedView>, Dashboa
 
 /// Saves the conditions `filter` (JSON text of `[{attribute_key, …}]`) as a view named
 /// `name`. The core checks the name and that the filter would run.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn save_view(
     account_id: i64,
     name: String,

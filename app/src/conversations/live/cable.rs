@@ -116,13 +116,12 @@ impl Cable {
     }
 
     fn identifier(&self) -> String {
-        serde_json::json!({
-            "channel": "RoomChannel",
-            "pubsub_token": self.config.pubsub_token,
-            "account_id": self.config.account_id,
-            "user_id": self.config.user_id,
-        })
-        .to_string()
+        format!(
+            r#"{{"channel":"RoomChannel","pubsub_token":{},"account_id":{},"user_id":{}}}"#,
+            json_string(&self.config.pubsub_token),
+            self.config.account_id,
+            self.config.user_id,
+        )
     }
 
     fn connect(self: &Rc<Self>) {
@@ -177,21 +176,28 @@ impl Cable {
         );
     }
 
-    fn send(&self, frame: &Value) {
+    /// Sends an ActionCable command (`subscribe`, or `message` with its `data`).
+    fn send(&self, command: &str, data: Option<&str>) {
+        let mut frame = format!(
+            r#"{{"command":{},"identifier":{}"#,
+            json_string(command),
+            json_string(&self.identifier())
+        );
+        if let Some(data) = data {
+            frame.push_str(",\"data\":");
+            frame.push_str(&json_string(data));
+        }
+        frame.push('}');
         if let Some(socket) = self.socket.borrow().as_ref()
             && socket.ready_state() == WebSocket::OPEN
         {
-            let _ = socket.send_with_str(&frame.to_string());
+            let _ = socket.send_with_str(&frame);
         }
     }
 
     fn send_presence(&self) {
         if self.subscribed.get() && !self.is_stopped() {
-            let data = serde_json::json!({ "action": "update_presence" }).to_string();
-            let frame = serde_json::json!({
-                "command": "message", "identifier": self.identifier(), "data": data,
-            });
-            self.send(&frame);
+            self.send("message", Some(r#"{"action":"update_presence"}"#));
         }
     }
 
@@ -217,15 +223,12 @@ impl Cable {
         if self.is_stopped() {
             return;
         }
-        let Ok(frame) = serde_json::from_str::<Value>(text) else {
+        let Ok(frame) = crate::json_text::from_json::<Value>(text) else {
             return;
         };
         match frame.get("type").and_then(Value::as_str) {
             Some("welcome") => {
-                let subscribe = serde_json::json!({
-                    "command": "subscribe", "identifier": self.identifier(),
-                });
-                self.send(&subscribe);
+                self.send("subscribe", None);
             }
             Some("confirm_subscription") => {
                 self.attempts.set(0);
@@ -323,4 +326,12 @@ fn online(data: &Value) -> Online {
         users: ids("users"),
         contacts: ids("contacts").into_iter().map(|(id, _)| id).collect(),
     }
+}
+
+/// `text` as a JSON string literal, by the browser's own `JSON.stringify` (frames are built
+/// by hand so no JSON writer is compiled into the bundle).
+fn json_string(text: &str) -> String {
+    js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_str(text))
+        .map(String::from)
+        .unwrap_or_default()
 }

@@ -54,7 +54,7 @@ pub async fn send_reply(
 }
 
 /// The account's agents, for the `@` picker of private notes.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_mention_agents(account_id: i64) -> Result<Vec<Choice>, DashboardError> {
     use onechat_core::services::agents;
 

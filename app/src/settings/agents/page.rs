@@ -17,7 +17,8 @@ pub fn AgentsPage() -> impl IntoView {
     let loading = tu_string!(i18n, settings.loading);
     let account_id = current().map_or(0, |(id, _)| id);
     let refresh = Refresh::provide();
-    let page = Resource::new_blocking(move || refresh.get(), move |_| get_agents_page(account_id));
+    let page =
+        crate::json_resource::blocking(move || refresh.get(), move |_| get_agents_page(account_id));
     let query = use_query_map();
     view! {
         <SettingsFrame section=Section::Agents>

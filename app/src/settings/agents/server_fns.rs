@@ -47,7 +47,7 @@ pub struct Invitation {
 }
 
 /// The account's members (administrators).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_agents_page(account_id: i64) -> Result<AgentsData, DashboardError> {
     use onechat_core::domain::StoredEnum;
     use onechat_core::services::{agents, password_resets};

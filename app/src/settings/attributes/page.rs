@@ -24,7 +24,7 @@ pub fn AttributesPage() -> impl IntoView {
         _ => "conversation",
     });
     let refresh = Refresh::provide();
-    let items = Resource::new_blocking(
+    let items = crate::json_resource::blocking(
         move || (model.get(), refresh.get()),
         move |(model, _)| list_attribute_definitions(account_id, model.to_owned()),
     );

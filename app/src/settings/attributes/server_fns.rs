@@ -35,7 +35,7 @@ pub struct AttributeItem {
 }
 
 /// The definitions of one model (`contact` or `conversation`), by name (administrators).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_attribute_definitions(
     account_id: i64,
     model: String,

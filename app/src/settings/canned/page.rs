@@ -19,7 +19,7 @@ pub fn CannedPage() -> impl IntoView {
     let (account_id, role) = current().unwrap_or((0, Role::Agent));
     let admin = role == Role::Administrator;
     let refresh = Refresh::provide();
-    let items = Resource::new_blocking(
+    let items = crate::json_resource::blocking(
         move || refresh.get(),
         move |_| list_canned_responses(account_id),
     );

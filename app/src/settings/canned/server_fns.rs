@@ -17,7 +17,7 @@ pub struct CannedItem {
 }
 
 /// The account's canned responses, by short code (any member).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_canned_responses(account_id: i64) -> Result<Vec<CannedItem>, DashboardError> {
     use onechat_core::services::canned_responses;
 

@@ -14,7 +14,7 @@ pub fn GeneralPage() -> impl IntoView {
     let i18n = use_i18n();
     let loading = tu_string!(i18n, settings.loading);
     let account_id = current().map_or(0, |(id, _)| id);
-    let settings = Resource::new_blocking(|| (), move |_| get_general_settings(account_id));
+    let settings = crate::json_resource::blocking(|| (), move |_| get_general_settings(account_id));
     view! {
         <SettingsFrame section=Section::General>
             <Suspense fallback=move || view! { <p class="muted">{loading}</p> }>

@@ -30,7 +30,7 @@ pub struct GeneralSettings {
 }
 
 /// The account's general settings (administrators).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_general_settings(account_id: i64) -> Result<GeneralSettings, DashboardError> {
     use onechat_core::services::accounts;
 

@@ -171,11 +171,11 @@ fn ApiForm(account_id: i64) -> impl IntoView {
 /// Loads the inbox of the route for a wizard step.
 fn load() -> (
     i64,
-    Resource<Result<InboxSettings, crate::error::DashboardError>>,
+    crate::json_resource::JsonResource<Result<InboxSettings, crate::error::DashboardError>>,
 ) {
     let account_id = account_id();
     let inbox_id = param("inbox_id");
-    let data = Resource::new_blocking(
+    let data = crate::json_resource::blocking(
         move || inbox_id.get(),
         move |id| get_inbox_settings(account_id, id),
     );

@@ -28,7 +28,7 @@ pub fn HoursTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<UpdateBusinessHours>::new();
     let result: LastResult<()> = Signal::derive(move || action.value().get());
-    let zones = Resource::new_blocking(|| (), |_| list_time_zones());
+    let zones = crate::json_resource::blocking(|| (), |_| list_time_zones());
     let inbox = shown.inbox;
     let timezone = inbox.timezone.clone();
     let days = (0..7)

@@ -16,7 +16,7 @@ pub fn InboxListPage() -> impl IntoView {
     let i18n = use_i18n();
     let account_id = account_id();
     let delete = ServerAction::<DeleteInbox>::new();
-    let inboxes = Resource::new(
+    let inboxes = crate::json_resource::new(
         move || delete.version().get(),
         move |_| list_inboxes(account_id),
     );

@@ -47,7 +47,7 @@ pub fn InboxSettingsPage() -> impl IntoView {
     let account_id = account_id();
     let inbox_id = param("inbox_id");
     let tab = query("tab");
-    let data = Resource::new_blocking(
+    let data = crate::json_resource::blocking(
         move || (inbox_id.get(), tab.get()),
         move |(id, _)| get_inbox_settings(account_id, id),
     );

@@ -10,7 +10,7 @@ use super::models::{
 use crate::error::DashboardError;
 
 /// The account's inboxes, for the list.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_inboxes(account_id: i64) -> Result<Vec<InboxRow>, DashboardError> {
     use onechat_core::services::inboxes;
 
@@ -90,7 +90,7 @@ pub async fn create_api_inbox(
 }
 
 /// One inbox with its collaborators, the account's agents and custom attributes.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn get_inbox_settings(
     account_id: i64,
     inbox_id: i64,
@@ -344,7 +344,7 @@ pub async fn update_callback_url(
 }
 
 /// Every IANA time zone, for the business-hours picker.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_time_zones() -> Result<Vec<String>, DashboardError> {
     use onechat_core::services::inboxes::hours;
 

@@ -14,7 +14,8 @@ pub fn LabelsPage() -> impl IntoView {
     let i18n = use_i18n();
     let account_id = current().map_or(0, |(id, _)| id);
     let refresh = Refresh::provide();
-    let labels = Resource::new_blocking(move || refresh.get(), move |_| list_labels(account_id));
+    let labels =
+        crate::json_resource::blocking(move || refresh.get(), move |_| list_labels(account_id));
     view! {
         <SettingsFrame section=Section::Labels>
             <p class="muted">

@@ -21,7 +21,7 @@ pub struct LabelItem {
 }
 
 /// The account's labels, by title (administrators).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_labels(account_id: i64) -> Result<Vec<LabelItem>, DashboardError> {
     use onechat_core::services::labels;
 

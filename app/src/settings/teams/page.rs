@@ -17,7 +17,8 @@ pub fn TeamsPage() -> impl IntoView {
     let i18n = use_i18n();
     let account_id = current().map_or(0, |(id, _)| id);
     let refresh = Refresh::provide();
-    let page = Resource::new_blocking(move || refresh.get(), move |_| list_teams(account_id));
+    let page =
+        crate::json_resource::blocking(move || refresh.get(), move |_| list_teams(account_id));
     view! {
         <SettingsFrame section=Section::Teams>
             <p class="muted">{tu_string!(i18n, settings.teams.intro)}</p>

@@ -39,7 +39,7 @@ pub struct TeamsData {
 }
 
 /// The account's teams with their members (administrators).
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn list_teams(account_id: i64) -> Result<TeamsData, DashboardError> {
     use onechat_core::services::{agents, teams};
 
