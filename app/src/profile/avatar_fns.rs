@@ -10,7 +10,7 @@ use crate::uploads::ReplyFile;
 pub const MAX_AVATAR_BYTES: u64 = 5 * 1024 * 1024;
 
 /// Sets the signed-in user's profile picture and returns its URL.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn upload_avatar(file: ReplyFile) -> Result<String, DashboardError> {
     use onechat_core::services::profile;
     use onechat_core::wire::profile::ProfileParams;

@@ -14,7 +14,7 @@ use crate::uploads::ReplyFile;
 /// alike, as Chatwoot does for every outgoing message; replies get the agent's signature
 /// first (so it may use variables too). `attachments` only come from the browser: the plain
 /// form without JavaScript sends text.
-#[server(prefix = "/_srv", output = crate::json_text::JsonText)]
+#[server(prefix = "/_srv", input = crate::json_text::JsonInput, output = crate::json_text::JsonText)]
 pub async fn send_reply(
     account_id: i64,
     display_id: i64,
