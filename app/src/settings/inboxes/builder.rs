@@ -55,6 +55,17 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
     });
     let text =
         |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
+    // What was typed or picked before this lazily loaded page became live counts too.
+    let color_input = caught_up(look.color);
+    let title_input = caught_up(look.title);
+    let tagline_input = caught_up(look.tagline);
+    let launcher_input = caught_up(look.launcher);
+    let reply_select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(select) = reply_select.get() {
+            look.reply_time.set(select.value());
+        }
+    });
     let initial_reply = look.reply_time.get_untracked();
     let locale = i18n.get_locale_untracked();
     view! {
@@ -71,6 +82,7 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
                         name="form[widget_color]"
                         value=look.color.get_untracked()
                         aria-invalid=invalid(result, "widget_color")
+                        node_ref=color_input
                         on:input=text(look.color)
                     />
                     <label for="builder-title">{tu_string!(i18n, settings_inboxes.welcome_heading)}</label>
@@ -78,6 +90,7 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
                         id="builder-title"
                         name="form[welcome_title]"
                         value=look.title.get_untracked()
+                        node_ref=title_input
                         on:input=text(look.title)
                     />
                     <label for="builder-tagline">{tu_string!(i18n, settings_inboxes.welcome_tagline)}</label>
@@ -85,12 +98,14 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
                         id="builder-tagline"
                         name="form[welcome_tagline]"
                         value=look.tagline.get_untracked()
+                        node_ref=tagline_input
                         on:input=text(look.tagline)
                     />
                     <label for="builder-reply-time">{tu_string!(i18n, settings_inboxes.reply_time)}</label>
                     <select
                         id="builder-reply-time"
                         name="form[reply_time]"
+                        node_ref=reply_select
                         on:change=text(look.reply_time)
                     >
                         {REPLY_TIMES
@@ -119,6 +134,7 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
                         <input
                             id="builder-launcher"
                             placeholder=tu_string!(i18n, settings_inboxes.builder.chat_with_us)
+                            node_ref=launcher_input
                             on:input=text(look.launcher)
                         />
                     </fieldset>
@@ -137,6 +153,18 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
     }
 }
 
+/// A text input's node whose value `signal` takes once the input is live (what the user
+/// typed before hydration is not lost to the preview).
+fn caught_up(signal: RwSignal<String>) -> NodeRef<leptos::html::Input> {
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            signal.set(input.value());
+        }
+    });
+    input
+}
+
 /// One radio button bound to `signal`.
 #[component]
 fn Choice(
@@ -146,6 +174,13 @@ fn Choice(
     label: &'static str,
 ) -> impl IntoView {
     let id = format!("{group}-{value}");
+    // A choice made before the page became live is picked up once it is.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if input.get().is_some_and(|radio| radio.checked()) {
+            signal.set(value.to_owned());
+        }
+    });
     view! {
         <span class="radio-choice">
             <input
@@ -154,6 +189,7 @@ fn Choice(
                 name=group
                 value=value
                 checked=signal.get_untracked() == value
+                node_ref=input
                 on:change=move |_| signal.set(value.to_owned())
             />
             <label for=id>{label}</label>
