@@ -9,6 +9,7 @@ pub mod auth;
 pub mod command_bar;
 pub mod contacts;
 pub mod conversations;
+mod early_input;
 pub mod error;
 pub mod i18n;
 pub mod ids;

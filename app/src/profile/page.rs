@@ -126,16 +126,8 @@ fn PasswordSection() -> impl IntoView {
     let saved = RwSignal::new(0u32);
     // Whatever was typed before the page became live counts too: once the inputs are
     // hydrated, the checklist catches up with their current values.
-    let password_input = NodeRef::<leptos::html::Input>::new();
-    let confirmation_input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = password_input.get() {
-            password.set(input.value());
-        }
-        if let Some(input) = confirmation_input.get() {
-            confirmation.set(input.value());
-        }
-    });
+    let password_input = crate::early_input::mirrored_by(password);
+    let confirmation_input = crate::early_input::mirrored_by(confirmation);
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(()))) {
             password.set(String::new());

@@ -9,6 +9,7 @@ use super::forms::{LastResult, Outcome, invalid};
 use super::models::{InboxSettings, REPLY_TIMES, reply_time_text, snippet_with_bubble};
 use super::server_fns::UpdateWidget;
 use super::snippet::CopyBox;
+use crate::early_input::mirrored_by;
 use crate::i18n::{tu_string, use_i18n};
 
 /// What the preview shows.
@@ -56,10 +57,10 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
     let text =
         |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
     // What was typed or picked before this lazily loaded page became live counts too.
-    let color_input = caught_up(look.color);
-    let title_input = caught_up(look.title);
-    let tagline_input = caught_up(look.tagline);
-    let launcher_input = caught_up(look.launcher);
+    let color_input = mirrored_by(look.color);
+    let title_input = mirrored_by(look.title);
+    let tagline_input = mirrored_by(look.tagline);
+    let launcher_input = mirrored_by(look.launcher);
     let reply_select = NodeRef::<leptos::html::Select>::new();
     Effect::new(move |_| {
         if let Some(select) = reply_select.get() {
@@ -151,18 +152,6 @@ pub fn BuilderTab(account_id: i64, shown: InboxSettings) -> impl IntoView {
             </section>
         </div>
     }
-}
-
-/// A text input's node whose value `signal` takes once the input is live (what the user
-/// typed before hydration is not lost to the preview).
-fn caught_up(signal: RwSignal<String>) -> NodeRef<leptos::html::Input> {
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = input.get() {
-            signal.set(input.value());
-        }
-    });
-    input
 }
 
 /// One radio button bound to `signal`.
