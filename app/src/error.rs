@@ -1,7 +1,6 @@
 //! The error every dashboard server function returns: stable variants the UI turns into
 //! text. Internal details never cross to the browser; they are logged on the server.
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +42,9 @@ pub enum DashboardError {
 }
 
 impl FromServerFnError for DashboardError {
-    type Encoder = JsonEncoding;
+    // The same JSON as Leptos' `JsonEncoding`, read in the browser by the dashboard's one
+    // JSON reader (`json_text`), so no second JSON parser is compiled in for errors.
+    type Encoder = crate::json_text::JsonTextEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         DashboardError::Transport(value.to_string())
