@@ -18,6 +18,7 @@ pub mod json_text;
 pub mod layout;
 mod lazy_pages;
 pub mod notifications;
+pub mod post_form;
 pub mod profile;
 pub mod routes;
 pub mod search;

@@ -195,6 +195,10 @@ test("mute and participants change the conversation", async ({ page, request }) 
 
   // Transcripts: the form answers honestly that nothing was sent.
   await page.getByText("Send transcript", { exact: true }).first().click();
+  // An address the server refuses comes back as the function's error, shown in place.
+  await page.getByLabel("Send to email").fill("katherine@example");
+  await page.locator(".settings-form").getByRole("button", { name: "Send transcript" }).click();
+  await expect(page.locator(".transcript-result")).toContainText("Enter a valid email address");
   await page.getByLabel("Send to email").fill("katherine@example.com");
   await page.locator(".settings-form").getByRole("button", { name: "Send transcript" }).click();
   await expect(page.locator(".transcript-result")).toContainText("Not sent");

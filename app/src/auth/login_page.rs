@@ -8,6 +8,7 @@ use super::server_fns::{LogIn, get_session};
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
+use crate::post_form::{FormAction, PostForm};
 use crate::routes;
 use crate::setup::get_installation_state;
 
@@ -23,7 +24,7 @@ pub fn LoginPage() -> impl IntoView {
         },
     );
     let i18n = use_i18n();
-    let action = ServerAction::<LogIn>::new();
+    let action = FormAction::of::<LogIn>();
     let pending = action.pending();
 
     view! {
@@ -49,7 +50,7 @@ pub fn LoginPage() -> impl IntoView {
                     <span>"OneChat"</span>
                 </div>
                 <h1>{tu_string!(i18n, auth.heading)}</h1>
-                <ActionForm action=action attr:id=ids::LOGIN_FORM attr:class="form">
+                <PostForm action=action attr:id=ids::LOGIN_FORM attr:class="form">
                     <label for="login-email">{tu_string!(i18n, auth.email)}</label>
                     <input
                         id="login-email"
@@ -67,13 +68,11 @@ pub fn LoginPage() -> impl IntoView {
                         autocomplete="current-password"
                         required
                     />
-                    <FormError message=Signal::derive(move || {
-                        action.value().get().and_then(Result::err).map(|e| e.to_string())
-                    }) />
+                    <FormError message=Signal::derive(move || action.error()) />
                     <button type="submit" class="button primary" disabled=pending>
                         {move || if pending.get() { tu_string!(i18n, auth.submitting) } else { tu_string!(i18n, auth.submit) }}
                     </button>
-                </ActionForm>
+                </PostForm>
             </div>
         </main>
     }

@@ -21,7 +21,7 @@ pub use server_fns::{
 pub use view::{ContactPanel, PanelOpen};
 // The contacts page reuses the panel's editors.
 pub(crate) use attributes::AttributeForm;
-pub(crate) use notes::NotesSection;
+pub(crate) use notes::{NotesSection, note_draft};
 #[cfg(feature = "ssr")]
 pub(crate) use values::field as attribute_field;
 pub(crate) use view::LabelsSection;

@@ -12,36 +12,36 @@ use super::models::ThreadDetails;
 use super::options::{PRIORITIES, SNOOZES, priority_label, snooze_label};
 use super::server_fns::ToggleConversationStatus;
 use super::thread_fns::{DeleteMessage, SendTranscript, SetMuted, SetParticipants, SnoozeUntil};
-use crate::error::DashboardError;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::{FormAction, PostForm};
 use onechat_core::domain::ConversationStatus;
 
-/// The server actions that change a conversation; the list and the thread refetch after any.
+/// The forms that change a conversation; the list and the thread refetch after any.
 #[derive(Clone, Copy)]
 pub struct ThreadActions {
     /// Resolve / Reopen.
-    pub toggle: ServerAction<ToggleConversationStatus>,
+    pub toggle: FormAction,
     /// Pending and snooze.
-    pub status: ServerAction<SetConversationStatus>,
+    pub status: FormAction,
     /// The agent.
-    pub assign: ServerAction<AssignConversation>,
+    pub assign: FormAction,
     /// The team.
-    pub team: ServerAction<AssignTeam>,
+    pub team: FormAction,
     /// The labels.
-    pub labels: ServerAction<SetConversationLabels>,
+    pub labels: FormAction,
     /// The priority.
-    pub priority: ServerAction<SetConversationPriority>,
+    pub priority: FormAction,
     /// Snooze until a chosen time.
-    pub snooze_at: ServerAction<SnoozeUntil>,
+    pub snooze_at: FormAction,
     /// The participants.
-    pub participants: ServerAction<SetParticipants>,
+    pub participants: FormAction,
     /// Mute / unmute.
-    pub mute: ServerAction<SetMuted>,
+    pub mute: FormAction,
     /// Deleting a message.
-    pub delete: ServerAction<DeleteMessage>,
+    pub delete: FormAction,
     /// Sending the transcript (changes nothing shown, so not part of [`Self::version`]).
-    pub transcript: ServerAction<SendTranscript>,
+    pub transcript: FormAction,
     /// Choices picked in the detail selects but not saved yet.
     pub drafts: Drafts,
 }
@@ -104,17 +104,17 @@ impl ThreadActions {
     /// One of each, owned by the calling component.
     pub fn new() -> ThreadActions {
         let actions = ThreadActions {
-            toggle: ServerAction::new(),
-            status: ServerAction::new(),
-            assign: ServerAction::new(),
-            team: ServerAction::new(),
-            labels: ServerAction::new(),
-            priority: ServerAction::new(),
-            snooze_at: ServerAction::new(),
-            participants: ServerAction::new(),
-            mute: ServerAction::new(),
-            delete: ServerAction::new(),
-            transcript: ServerAction::new(),
+            toggle: FormAction::of::<ToggleConversationStatus>(),
+            status: FormAction::of::<SetConversationStatus>(),
+            assign: FormAction::of::<AssignConversation>(),
+            team: FormAction::of::<AssignTeam>(),
+            labels: FormAction::of::<SetConversationLabels>(),
+            priority: FormAction::of::<SetConversationPriority>(),
+            snooze_at: FormAction::of::<SnoozeUntil>(),
+            participants: FormAction::of::<SetParticipants>(),
+            mute: FormAction::of::<SetMuted>(),
+            delete: FormAction::of::<DeleteMessage>(),
+            transcript: FormAction::of::<SendTranscript>(),
             drafts: Drafts::new(),
         };
         // A completed save makes the server's value the truth again.
@@ -156,19 +156,20 @@ impl ThreadActions {
 
     /// The error of a failed action, if any.
     fn error(self) -> Option<String> {
-        fn err<T>(value: Option<Result<T, DashboardError>>) -> Option<String> {
-            value.and_then(Result::err).map(|e| e.to_string())
-        }
-        err(self.toggle.value().get())
-            .or_else(|| err(self.status.value().get()))
-            .or_else(|| err(self.assign.value().get()))
-            .or_else(|| err(self.team.value().get()))
-            .or_else(|| err(self.labels.value().get()))
-            .or_else(|| err(self.priority.value().get()))
-            .or_else(|| err(self.snooze_at.value().get()))
-            .or_else(|| err(self.participants.value().get()))
-            .or_else(|| err(self.mute.value().get()))
-            .or_else(|| err(self.delete.value().get()))
+        [
+            self.toggle,
+            self.status,
+            self.assign,
+            self.team,
+            self.labels,
+            self.priority,
+            self.snooze_at,
+            self.participants,
+            self.mute,
+            self.delete,
+        ]
+        .into_iter()
+        .find_map(FormAction::error)
     }
 }
 
@@ -195,11 +196,11 @@ pub fn StatusActions(
     let is_open = thread_status == ConversationStatus::Open;
     let pending_button = (thread_status != ConversationStatus::Pending).then(|| {
         view! {
-            <ActionForm action=actions.status attr:class="inline-form">
+            <PostForm action=actions.status attr:class="inline-form">
                 <Target account_id display_id />
                 <input type="hidden" name="status" value="pending" />
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.mark_pending)}</button>
-            </ActionForm>
+            </PostForm>
         }
     });
     let snoozes = SNOOZES
@@ -207,17 +208,17 @@ pub fn StatusActions(
         .map(|&(value, _)| {
             let label = snooze_label(locale, value);
             view! {
-                <ActionForm action=actions.status attr:class="inline-form">
+                <PostForm action=actions.status attr:class="inline-form">
                     <Target account_id display_id />
                     <input type="hidden" name="status" value="snoozed" />
                     <input type="hidden" name="snooze" value=value />
                     <button type="submit" class="snooze-option" disabled=busy>{label}</button>
-                </ActionForm>
+                </PostForm>
             }
         })
         .collect_view();
     view! {
-        <ActionForm action=actions.toggle attr:class="inline-form">
+        <PostForm action=actions.toggle attr:class="inline-form">
             <Target account_id display_id />
             <button type="submit" class="button" disabled=busy>
                 {if is_open {
@@ -226,7 +227,7 @@ pub fn StatusActions(
                     tu_string!(i18n, thread.actions.reopen)
                 }}
             </button>
-        </ActionForm>
+        </PostForm>
         {pending_button}
         <details class="snooze-menu">
             <summary class="button">{tu_string!(i18n, thread.actions.snooze)}</summary>
@@ -251,7 +252,7 @@ fn SnoozeAt(account_id: i64, display_id: i64, actions: ThreadActions) -> impl In
         offset.set(js_sys::Date::new_0().get_timezone_offset().to_string());
     });
     view! {
-        <ActionForm action=actions.snooze_at attr:class="snooze-at">
+        <PostForm action=actions.snooze_at attr:class="snooze-at">
             <Target account_id display_id />
             <input type="hidden" name="tz_offset" prop:value=move || offset.get() />
             <label>
@@ -259,7 +260,7 @@ fn SnoozeAt(account_id: i64, display_id: i64, actions: ThreadActions) -> impl In
                 <input type="datetime-local" name="until" required />
             </label>
             <button type="submit" class="snooze-option" disabled=busy>{tu_string!(i18n, thread.actions.snooze_until_then)}</button>
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -356,7 +357,7 @@ pub fn ConversationDetails(
         .collect_view();
     view! {
         <div id=ids::THREAD_ACTIONS class="thread-actions" role="group" aria-label=tu_string!(i18n, thread.actions.details)>
-            <ActionForm action=actions.assign attr:class="detail-form">
+            <PostForm action=actions.assign attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
                     {tu_string!(i18n, thread.actions.assignee)}
@@ -369,8 +370,8 @@ pub fn ConversationDetails(
                     </select>
                 </label>
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_assignee)}</button>
-            </ActionForm>
-            <ActionForm action=actions.team attr:class="detail-form">
+            </PostForm>
+            <PostForm action=actions.team attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
                     {tu_string!(i18n, thread.actions.team)}
@@ -383,8 +384,8 @@ pub fn ConversationDetails(
                     </select>
                 </label>
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_team)}</button>
-            </ActionForm>
-            <ActionForm action=actions.priority attr:class="detail-form">
+            </PostForm>
+            <PostForm action=actions.priority attr:class="detail-form">
                 <Target account_id display_id />
                 <label>
                     {tu_string!(i18n, thread.actions.priority)}
@@ -396,8 +397,8 @@ pub fn ConversationDetails(
                     </select>
                 </label>
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_priority)}</button>
-            </ActionForm>
-            <ActionForm action=actions.labels attr:class="detail-form">
+            </PostForm>
+            <PostForm action=actions.labels attr:class="detail-form">
                 <Target account_id display_id />
                 <fieldset class="label-list">
                     <legend>{tu_string!(i18n, thread.actions.labels)}</legend>
@@ -405,7 +406,7 @@ pub fn ConversationDetails(
                     {labels}
                 </fieldset>
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.actions.save_labels)}</button>
-            </ActionForm>
+            </PostForm>
             <p class="form-error" role="alert">{move || actions.error()}</p>
         </div>
     }

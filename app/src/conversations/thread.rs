@@ -14,6 +14,7 @@ use super::thread_models::{AttachmentKind, Interactive, ThreadAttachment};
 use super::thread_settings::ThreadSettingsBar;
 use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::PostForm;
 
 /// Scroll state of the message pane, owned by [`ThreadView`] so refetches keep it.
 #[derive(Clone, Copy)]
@@ -295,12 +296,12 @@ fn MessageItem(
                 <div class="message-menu-list">
                     <details class="confirm">
                         <summary>{tu_string!(i18n, thread.delete)}</summary>
-                        <ActionForm action=actions.delete attr:class="confirm-form">
+                        <PostForm action=actions.delete attr:class="confirm-form">
                             <Target account_id display_id />
                             <input type="hidden" name="message_id" value=id />
                             <p>{tu_string!(i18n, thread.delete_confirm)}</p>
                             <button type="submit" class="button danger">{tu_string!(i18n, thread.yes_delete)}</button>
-                        </ActionForm>
+                        </PostForm>
                     </details>
                 </div>
             </details>

@@ -8,6 +8,7 @@ use super::models::Choice;
 use super::thread_models::ThreadSettings;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::PostForm;
 
 /// Participants, mute and transcript for the open conversation. Rebuilt in place on every
 /// refetch; only the part whose data changed is re-created, so a menu the agent opened stays
@@ -36,9 +37,11 @@ pub fn ThreadSettingsBar(
         names.join(", ")
     };
     let transcript_note = move || match actions.transcript.value().get() {
-        Some(Ok(true)) => tu_string!(i18n, thread.settings.transcript_sent).to_owned(),
-        // Never claim a send that did not happen.
-        Some(Ok(false)) => tu_string!(i18n, thread.settings.transcript_not_sent).to_owned(),
+        // The function answers `true` (sent) or `false`; never claim a send that did not happen.
+        Some(Ok(sent)) if sent.trim() == "true" => {
+            tu_string!(i18n, thread.settings.transcript_sent).to_owned()
+        }
+        Some(Ok(_)) => tu_string!(i18n, thread.settings.transcript_not_sent).to_owned(),
         Some(Err(error)) => error.to_string(),
         None => String::new(),
     };
@@ -66,7 +69,7 @@ pub fn ThreadSettingsBar(
             </For>
             <details class="settings-menu">
                 <summary class="button small">{tu_string!(i18n, thread.settings.send_transcript)}</summary>
-                <ActionForm action=actions.transcript attr:class="settings-form">
+                <PostForm action=actions.transcript attr:class="settings-form">
                     <Target account_id display_id />
                     <label>
                         {tu_string!(i18n, thread.settings.send_to_email)}
@@ -77,7 +80,7 @@ pub fn ThreadSettingsBar(
                     </button>
                     <p class="muted">{tu_string!(i18n, thread.settings.email_not_set_up)}</p>
                     <p class="transcript-result" role="status">{transcript_note}</p>
-                </ActionForm>
+                </PostForm>
             </details>
         </div>
     }
@@ -111,14 +114,14 @@ fn ParticipantsEditor(
     view! {
         <details class="settings-menu">
             <summary class="button small">{tu_string!(i18n, thread.settings.edit_participants)}</summary>
-            <ActionForm action=actions.participants attr:class="settings-form">
+            <PostForm action=actions.participants attr:class="settings-form">
                 <Target account_id display_id />
                 <fieldset class="label-list">
                     <legend>{tu_string!(i18n, thread.settings.participants)}</legend>
                     {boxes}
                 </fieldset>
                 <button type="submit" class="button" disabled=busy>{tu_string!(i18n, thread.settings.save_participants)}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }
@@ -134,7 +137,7 @@ fn MuteForm(
     let i18n = use_i18n();
     let busy = move || actions.pending();
     view! {
-        <ActionForm action=actions.mute attr:class="inline-form">
+        <PostForm action=actions.mute attr:class="inline-form">
             <Target account_id display_id />
             <input type="hidden" name="mute" value=(!muted).to_string() />
             {muted.then(|| view! { <span class="status-badge muted-badge">{tu_string!(i18n, thread.settings.muted)}</span> })}
@@ -145,6 +148,6 @@ fn MuteForm(
                     tu_string!(i18n, thread.settings.mute)
                 }}
             </button>
-        </ActionForm>
+        </PostForm>
     }
 }

@@ -7,6 +7,7 @@ use onechat_core::wire::session::SessionUser;
 use crate::auth::LogOut;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::{FormAction, PostForm};
 use crate::profile::AvailabilityMenu;
 use crate::routes;
 
@@ -16,7 +17,7 @@ use crate::routes;
 pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
-    let log_out = ServerAction::<LogOut>::new();
+    let log_out = FormAction::of::<LogOut>();
     let initials = crate::profile::initials(&user.available_name);
     let avatar = if user.avatar_url.is_empty() {
         view! { <span class="avatar" aria-hidden="true">{initials}</span> }.into_any()
@@ -48,9 +49,9 @@ pub fn UserMenu(user: SessionUser, account_id: i64, availability: Availability) 
                 <a class="menu-item" role="menuitem" href=routes::profile_settings(account_id)>
                     {tu_string!(i18n, layout.profile_settings)}
                 </a>
-                <ActionForm action=log_out>
+                <PostForm action=log_out>
                     <button type="submit" class="menu-item" role="menuitem">{tu_string!(i18n, layout.log_out)}</button>
-                </ActionForm>
+                </PostForm>
             </div>
         </div>
     }

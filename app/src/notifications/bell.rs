@@ -6,15 +6,16 @@ use leptos_router::components::A;
 
 use super::server_fns::{MarkAllNotificationsRead, OpenNotification, get_unread_count};
 use crate::i18n::{tu_string, use_i18n};
+use crate::post_form::FormAction;
 use crate::{ids, routes};
 
 /// Shared by the bell and the list page, so reading on the page also updates the badge.
 #[derive(Clone, Copy)]
 pub struct Bell {
     /// The list page's "Mark all as read".
-    pub read_all: ServerAction<MarkAllNotificationsRead>,
+    pub read_all: FormAction,
     /// The list page's "open this notification" (marks it read).
-    pub open: ServerAction<OpenNotification>,
+    pub open: FormAction,
     /// Bumped every 30 s in the browser while the live connection is down.
     tick: RwSignal<u64>,
     /// Bumped by live notification events and after a reconnect.
@@ -26,8 +27,8 @@ pub struct Bell {
 pub fn provide_bell() {
     let live = use_context::<crate::conversations::Live>();
     let bell = Bell {
-        read_all: ServerAction::new(),
-        open: ServerAction::new(),
+        read_all: FormAction::of::<MarkAllNotificationsRead>(),
+        open: FormAction::of::<OpenNotification>(),
         tick: RwSignal::new(0),
         live: live.map(|live| live.notifications),
     };

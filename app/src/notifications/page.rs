@@ -7,11 +7,12 @@ use leptos_meta::Title;
 
 use super::bell::Bell;
 use super::models::NotificationRow;
-use super::server_fns::{OpenNotification, list_notifications};
+use super::server_fns::list_notifications;
 use crate::conversations::models::relative_time;
 use crate::i18n::{fill, tu_string, use_i18n};
 use crate::ids;
 use crate::layout::CurrentAccount;
+use crate::post_form::{FormAction, PostForm};
 
 /// The notification list page.
 #[component]
@@ -36,12 +37,12 @@ pub fn NotificationsPage() -> impl IntoView {
         <div class="notifications-page">
             <header class="notifications-header">
                 <h1>{tu_string!(i18n, notifications.title)}</h1>
-                <ActionForm action=read_all attr:id=ids::MARK_ALL_READ_FORM>
+                <PostForm action=read_all attr:id=ids::MARK_ALL_READ_FORM>
                     <input type="hidden" name="account_id" value=account_id />
                     <button type="submit" class="button" disabled=read_all.pending()>
                         {tu_string!(i18n, notifications.mark_all_read)}
                     </button>
-                </ActionForm>
+                </PostForm>
             </header>
             <Transition fallback=move || view! { <p class="muted">{tu_string!(i18n, notifications.loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -73,12 +74,7 @@ pub fn NotificationsPage() -> impl IntoView {
 }
 
 #[component]
-fn Item(
-    account_id: i64,
-    row: NotificationRow,
-    now: i64,
-    open: ServerAction<OpenNotification>,
-) -> impl IntoView {
+fn Item(account_id: i64, row: NotificationRow, now: i64, open: FormAction) -> impl IntoView {
     let i18n = use_i18n();
     let class = if row.read {
         "notification read"
@@ -87,7 +83,7 @@ fn Item(
     };
     view! {
         <li class=class>
-            <ActionForm action=open>
+            <PostForm action=open>
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="notification_id" value=row.id />
                 <input type="hidden" name="display_id" value=row.display_id />
@@ -100,7 +96,7 @@ fn Item(
                     <span class="muted">{fill(tu_string!(i18n, notifications.conversation), &[("id", &row.display_id)])}</span>
                     <time class="muted">{relative_time(crate::i18n::page_locale(), row.created_at, now)}</time>
                 </button>
-            </ActionForm>
+            </PostForm>
         </li>
     }
 }

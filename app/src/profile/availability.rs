@@ -7,6 +7,7 @@ use onechat_core::domain::Availability;
 use super::server_fns::SetAvailability;
 use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::{FormAction, PostForm};
 
 /// The choices with their labels in `locale`.
 fn choices(locale: Locale) -> [(Availability, &'static str); 3] {
@@ -30,12 +31,19 @@ fn choices(locale: Locale) -> [(Availability, &'static str); 3] {
 #[component]
 pub fn AvailabilityMenu(account_id: i64, initial: Availability) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<SetAvailability>::new();
-    let current =
-        Signal::derive(move || action.value().get().and_then(Result::ok).unwrap_or(initial));
+    let action = FormAction::of::<SetAvailability>();
+    // The function answers with the availability now in force.
+    let current = Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .and_then(|json| crate::json_text::from_json::<Availability>(&json).ok())
+            .unwrap_or(initial)
+    });
 
     view! {
-        <ActionForm action attr:id=ids::AVAILABILITY_FORM attr:class="availability-form">
+        <PostForm action attr:id=ids::AVAILABILITY_FORM attr:class="availability-form">
             <input type="hidden" name="account_id" value=account_id />
             <p class="menu-label" id="availability-label">{tu_string!(i18n, profile.availability.title)}</p>
             <div role="group" aria-labelledby="availability-label">
@@ -58,6 +66,6 @@ pub fn AvailabilityMenu(account_id: i64, initial: Availability) -> impl IntoView
                     })
                     .collect_view()}
             </div>
-        </ActionForm>
+        </PostForm>
     }
 }

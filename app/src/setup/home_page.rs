@@ -10,6 +10,7 @@ use crate::error::DashboardError;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
+use crate::post_form::{FormAction, PostForm};
 use crate::routes;
 
 /// Decides where a visitor of `/` belongs.
@@ -53,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn SetupForm() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<SetupInstallation>::new();
+    let action = FormAction::of::<SetupInstallation>();
     let pending = action.pending();
     view! {
         <Title text=tu_string!(i18n, setup.title) />
@@ -68,7 +69,7 @@ fn SetupForm() -> impl IntoView {
                 <p class="muted">
                     {tu_string!(i18n, setup.intro)}
                 </p>
-                <ActionForm action=action attr:id=ids::SETUP_FORM attr:class="form">
+                <PostForm action=action attr:id=ids::SETUP_FORM attr:class="form">
                     <label for="setup-account-name">{tu_string!(i18n, setup.company_name)}</label>
                     <input id="setup-account-name" name="account_name" required maxlength="255" autocomplete="organization" />
                     <label for="setup-name">{tu_string!(i18n, setup.full_name)}</label>
@@ -88,13 +89,11 @@ fn SetupForm() -> impl IntoView {
                     <p id="setup-password-hint" class="hint">
                         {tu_string!(i18n, setup.password_hint)}
                     </p>
-                    <FormError message=Signal::derive(move || {
-                        action.value().get().and_then(Result::err).map(|e| e.to_string())
-                    }) />
+                    <FormError message=Signal::derive(move || action.error()) />
                     <button type="submit" class="button primary" disabled=pending>
                         {move || if pending.get() { tu_string!(i18n, setup.submitting) } else { tu_string!(i18n, setup.submit) }}
                     </button>
-                </ActionForm>
+                </PostForm>
             </div>
         </main>
     }

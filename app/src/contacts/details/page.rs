@@ -12,24 +12,27 @@ use super::models::ContactPageData;
 use super::server_fns::{MergeContacts, SaveContact, get_contact_page};
 use crate::contacts::panel::{
     AddContactNote, AttributeForm, DeleteContactNote, LabelsSection, NotesSection,
-    PastConversation, SetContactLabels, SetCustomAttribute,
+    PastConversation, SetContactLabels, SetCustomAttribute, note_draft,
 };
 use crate::conversations::models::relative_time;
 use crate::error::DashboardError;
 use crate::i18n::{tu_string, use_i18n};
 use crate::layout::CurrentAccount;
+use crate::post_form::FormAction;
 use crate::routes;
 
 /// The edits of the page; it refetches after any of them.
 #[derive(Clone, Copy)]
 struct Edits {
     contact: ServerAction<SaveContact>,
-    attribute: ServerAction<SetCustomAttribute>,
-    labels: ServerAction<SetContactLabels>,
-    add_note: ServerAction<AddContactNote>,
-    delete_note: ServerAction<DeleteContactNote>,
+    attribute: FormAction,
+    labels: FormAction,
+    add_note: FormAction,
+    delete_note: FormAction,
     /// Merging another contact into this one changes its details, not its URL.
     merge: ServerAction<MergeContacts>,
+    /// The note being written (see [`note_draft`]).
+    note_draft: RwSignal<String>,
 }
 
 impl Edits {
@@ -66,13 +69,15 @@ pub fn ContactPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or_default()
     });
+    let add_note = FormAction::of::<AddContactNote>();
     let edits = Edits {
         contact: ServerAction::new(),
-        attribute: ServerAction::new(),
-        labels: ServerAction::new(),
-        add_note: ServerAction::new(),
-        delete_note: ServerAction::new(),
+        attribute: FormAction::of::<SetCustomAttribute>(),
+        labels: FormAction::of::<SetContactLabels>(),
+        add_note,
+        delete_note: FormAction::of::<DeleteContactNote>(),
         merge: ServerAction::new(),
+        note_draft: note_draft(add_note),
     };
     let data = crate::json_resource::new(
         move || (contact_id.get(), edits.version()),
@@ -186,7 +191,7 @@ fn Body(page: ContactPageData, account_id: i64, edits: Edits) -> impl IntoView {
                     <h2 id="contact-page-attributes">{tu_string!(i18n, contacts.details.attributes)}</h2>
                     {no_attributes.then(|| view! { <p class="muted">{tu_string!(i18n, contacts.details.no_attributes)}</p> })}
                     {attribute_forms}
-                    <p class="form-error" role="alert">{error_of(edits.attribute.value())}</p>
+                    <p class="form-error" role="alert">{move || edits.attribute.error()}</p>
                 </section>
                 <LabelsSection labels label_choices account_id contact_id action=edits.labels />
                 <NotesSection
@@ -196,9 +201,10 @@ fn Body(page: ContactPageData, account_id: i64, edits: Edits) -> impl IntoView {
                     now
                     add=edits.add_note
                     delete=edits.delete_note
+                    draft=edits.note_draft
                 />
                 <p class="form-error" role="alert">
-                    {move || error_of(edits.add_note.value())().or_else(error_of(edits.delete_note.value()))}
+                    {move || edits.add_note.error().or_else(|| edits.delete_note.error())}
                 </p>
             </div>
             <ConversationsSection conversations account_id now />

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::models::AttributeField;
-use super::server_fns::SetCustomAttribute;
 use crate::i18n::{tu_string, use_i18n};
+use crate::post_form::{FormAction, PostForm};
 
 /// The custom attribute `field` of the contact or conversation `target_id`; `model` is
 /// `contact_attribute` or `conversation_attribute`.
@@ -16,7 +16,7 @@ pub fn AttributeForm(
     account_id: i64,
     model: &'static str,
     target_id: i64,
-    action: ServerAction<SetCustomAttribute>,
+    action: FormAction,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let input_id = format!("attr-{model}-{}", field.key);
@@ -64,7 +64,7 @@ pub fn AttributeForm(
     let hint =
         (!description.is_empty()).then(|| view! { <small class="muted">{description}</small> });
     view! {
-        <ActionForm action attr:class="attribute-form" attr:data-key=data_key>
+        <PostForm action attr:class="attribute-form" attr:data-key=data_key>
             <input type="hidden" name="account_id" value=account_id />
             <input type="hidden" name="model" value=model />
             <input type="hidden" name="target_id" value=target_id />
@@ -75,6 +75,6 @@ pub fn AttributeForm(
                 <button type="submit" class="button small" disabled=action.pending()>{tu_string!(i18n, contact_panel.save)}</button>
             </div>
             {hint}
-        </ActionForm>
+        </PostForm>
     }
 }

@@ -3,10 +3,27 @@
 use leptos::prelude::*;
 
 use super::models::NoteRow;
-use super::server_fns::{AddContactNote, DeleteContactNote};
 use crate::conversations::models::relative_time;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
+use crate::post_form::{FormAction, PostForm};
+
+/// What the agent is typing in the new-note box, kept outside the section: the section is
+/// rebuilt whenever the contact's data changes (another edit saved, another agent's change),
+/// and that must not wipe a half-written note. Cleared once `add` saves one.
+pub fn note_draft(add: FormAction) -> RwSignal<String> {
+    let draft = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<usize>| {
+        let version = add.version().get();
+        if previous.is_some_and(|p| p != version)
+            && matches!(add.value().get_untracked(), Some(Ok(_)))
+        {
+            draft.set(String::new());
+        }
+        version
+    });
+    draft
+}
 
 /// The notes section of the panel.
 #[component]
@@ -15,8 +32,10 @@ pub fn NotesSection(
     account_id: i64,
     contact_id: i64,
     now: i64,
-    add: ServerAction<AddContactNote>,
-    delete: ServerAction<DeleteContactNote>,
+    add: FormAction,
+    delete: FormAction,
+    /// See [`note_draft`].
+    draft: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let empty = notes.is_empty();
@@ -42,14 +61,14 @@ pub fn NotesSection(
                     {content}
                     <div class="note-meta">
                         <span class="muted">{meta}</span>
-                        <ActionForm action=delete attr:class="inline-form">
+                        <PostForm action=delete attr:class="inline-form">
                             <input type="hidden" name="account_id" value=account_id />
                             <input type="hidden" name="contact_id" value=contact_id />
                             <input type="hidden" name="note_id" value=note.id />
                             <button type="submit" class="link-button" disabled=delete.pending()>
                                 {tu_string!(i18n, contact_panel.delete)}
                             </button>
-                        </ActionForm>
+                        </PostForm>
                     </div>
                 </li>
             }
@@ -58,7 +77,7 @@ pub fn NotesSection(
     view! {
         <section id=ids::CONTACT_NOTES class="panel-section" aria-labelledby="contact-notes-heading">
             <h3 id="contact-notes-heading">{tu_string!(i18n, contact_panel.notes)}</h3>
-            <ActionForm action=add attr:class="note-form">
+            <PostForm action=add attr:class="note-form">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact_id />
                 <label for="contact-note-content" class="visually-hidden">{tu_string!(i18n, contact_panel.new_note)}</label>
@@ -68,9 +87,11 @@ pub fn NotesSection(
                     rows="2"
                     required
                     placeholder=tu_string!(i18n, contact_panel.note_placeholder)
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
                 ></textarea>
                 <button type="submit" class="button small" disabled=add.pending()>{tu_string!(i18n, contact_panel.add_note)}</button>
-            </ActionForm>
+            </PostForm>
             {empty.then(|| view! { <p class="muted">{tu_string!(i18n, contact_panel.no_notes_yet)}</p> })}
             <ul class="note-list">{rows}</ul>
         </section>

@@ -6,15 +6,15 @@ use leptos_router::components::A;
 
 use super::attributes::AttributeForm;
 use super::models::{ContactCard, ConversationInfo, PanelData, PastConversation};
-use super::notes::NotesSection;
+use super::notes::{NotesSection, note_draft};
 use super::server_fns::{
     AddContactNote, DeleteContactNote, SetContactLabels, SetCustomAttribute, UpdateContact,
     get_contact_panel,
 };
 use crate::conversations::models::relative_time;
 use crate::conversations::{Live, LiveEvent};
-use crate::error::DashboardError;
 use crate::i18n::{Locale, td_string, tu_string, use_i18n};
+use crate::post_form::{FormAction, PostForm};
 use crate::{ids, routes};
 
 /// The narrowest window (CSS pixels) where the panel starts unfolded.
@@ -35,11 +35,13 @@ impl PanelOpen {
 /// The panel's edits; the panel refetches after any of them.
 #[derive(Clone, Copy)]
 struct PanelActions {
-    contact: ServerAction<UpdateContact>,
-    attribute: ServerAction<SetCustomAttribute>,
-    labels: ServerAction<SetContactLabels>,
-    add_note: ServerAction<AddContactNote>,
-    delete_note: ServerAction<DeleteContactNote>,
+    contact: FormAction,
+    attribute: FormAction,
+    labels: FormAction,
+    add_note: FormAction,
+    delete_note: FormAction,
+    /// The note being written (see [`note_draft`]).
+    note_draft: RwSignal<String>,
 }
 
 impl PanelActions {
@@ -52,23 +54,18 @@ impl PanelActions {
     }
 }
 
-/// The error of an action's last run, for the line under its form.
-fn error_of(
-    value: MappedSignal<Option<Result<(), DashboardError>>>,
-) -> impl Fn() -> Option<String> + Copy {
-    move || value.get().and_then(Result::err).map(|e| e.to_string())
-}
-
 /// The contact panel of the conversation `display_id`.
 #[component]
 pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
     let i18n = use_i18n();
+    let add_note = FormAction::of::<AddContactNote>();
     let actions = PanelActions {
-        contact: ServerAction::new(),
-        attribute: ServerAction::new(),
-        labels: ServerAction::new(),
-        add_note: ServerAction::new(),
-        delete_note: ServerAction::new(),
+        contact: FormAction::of::<UpdateContact>(),
+        attribute: FormAction::of::<SetCustomAttribute>(),
+        labels: FormAction::of::<SetContactLabels>(),
+        add_note,
+        delete_note: FormAction::of::<DeleteContactNote>(),
+        note_draft: note_draft(add_note),
     };
     let live = use_context::<Live>();
     let open = use_context::<PanelOpen>()
@@ -102,11 +99,6 @@ pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
         move || (actions.version(), contact_changed.get()),
         move |_| get_contact_panel(account_id, display_id),
     );
-    let error = move || {
-        data.get()
-            .and_then(Result::err)
-            .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })
-    };
     view! {
         <aside id=ids::CONTACT_PANEL class="contact-panel" aria-label=tu_string!(i18n, contact_panel.aria_label)>
             <details
@@ -119,17 +111,29 @@ pub fn ContactPanel(account_id: i64, display_id: i64) -> impl IntoView {
             >
                 <summary>{tu_string!(i18n, contact_panel.contact_details)}</summary>
                 <Transition fallback=move || view! { <p class="muted">{tu_string!(i18n, contact_panel.loading)}</p> }>
-                    {error}
-                    // Keyed by the whole data: a refetch that changes nothing keeps the forms
-                    // (and whatever the agent is typing in them).
-                    <For
-                        each=move || data.get().and_then(Result::ok).into_iter()
-                        key=|panel| panel.clone()
-                        let:panel
-                    >
-                        {contact_id.set_value(Some(panel.contact.id))}
-                        <PanelBody panel account_id actions live />
-                    </For>
+                    // The list is built from the loaded value, never from the resource itself:
+                    // a `For` reading the resource rebuilt while the transition still held it
+                    // off the page, inserting against a marker that was not there. Keyed by the
+                    // whole data, so a refetch that changes nothing keeps the forms (and
+                    // whatever the agent is typing in them).
+                    {move || Suspend::new(async move {
+                        let loaded = data.await;
+                        let error = loaded
+                            .as_ref()
+                            .err()
+                            .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> });
+                        view! {
+                            {error}
+                            <For
+                                each=move || loaded.clone().ok().into_iter()
+                                key=|panel| panel.clone()
+                                let:panel
+                            >
+                                {contact_id.set_value(Some(panel.contact.id))}
+                                <PanelBody panel account_id actions live />
+                            </For>
+                        }
+                    })}
                 </Transition>
             </details>
         </aside>
@@ -177,7 +181,7 @@ fn PanelBody(
             <h3 id="contact-attributes-heading">{tu_string!(i18n, contact_panel.contact_attributes)}</h3>
             {no_attributes.then(|| view! { <p class="muted">{tu_string!(i18n, contact_panel.no_contact_attributes)}</p> })}
             {attributes}
-            <p class="form-error" role="alert">{error_of(actions.attribute.value())}</p>
+            <p class="form-error" role="alert">{move || actions.attribute.error()}</p>
         </section>
         <LabelsSection labels label_choices account_id contact_id action=actions.labels />
         <NotesSection
@@ -186,10 +190,11 @@ fn PanelBody(
             contact_id
             now
             add=actions.add_note
+            draft=actions.note_draft
             delete=actions.delete_note
         />
         <p class="form-error" role="alert">
-            {move || error_of(actions.add_note.value())().or_else(error_of(actions.delete_note.value()))}
+            {move || actions.add_note.error().or_else(|| actions.delete_note.error())}
         </p>
         <PreviousSection previous account_id now />
         <InfoSection conversation account_id now action=actions.attribute live />
@@ -237,11 +242,7 @@ fn ContactHeader(contact: ContactCard, live: Option<Live>) -> impl IntoView {
 }
 
 #[component]
-fn ContactForm(
-    contact: ContactCard,
-    account_id: i64,
-    action: ServerAction<UpdateContact>,
-) -> impl IntoView {
+fn ContactForm(contact: ContactCard, account_id: i64, action: FormAction) -> impl IntoView {
     let i18n = use_i18n();
     let field = |id: &'static str,
                  name: &'static str,
@@ -256,7 +257,7 @@ fn ContactForm(
     view! {
         <details class="panel-section">
             <summary>{tu_string!(i18n, contact_panel.edit_contact)}</summary>
-            <ActionForm action attr:id=ids::CONTACT_FORM attr:class="form compact">
+            <PostForm action attr:id=ids::CONTACT_FORM attr:class="form compact">
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact.id />
                 {field("contact-name", "name", tu_string!(i18n, contact_panel.name), "text", contact.name)}
@@ -265,11 +266,11 @@ fn ContactForm(
                 {field("contact-company", "company_name", tu_string!(i18n, contact_panel.company), "text", contact.company_name)}
                 {field("contact-city", "city", tu_string!(i18n, contact_panel.city), "text", contact.city)}
                 {field("contact-country", "country", tu_string!(i18n, contact_panel.country), "text", contact.country)}
-                <p class="form-error" role="alert">{error_of(action.value())}</p>
+                <p class="form-error" role="alert">{move || action.error()}</p>
                 <button type="submit" class="button small primary" disabled=action.pending()>
                     {tu_string!(i18n, contact_panel.save_contact)}
                 </button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }
@@ -280,7 +281,7 @@ pub(crate) fn LabelsSection(
     label_choices: Vec<String>,
     account_id: i64,
     contact_id: i64,
-    action: ServerAction<SetContactLabels>,
+    action: FormAction,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Labels on the contact that are no longer defined stay selectable, so saving keeps them.
@@ -314,7 +315,7 @@ pub(crate) fn LabelsSection(
     view! {
         <details class="panel-section">
             <summary>{tu_string!(i18n, contact_panel.contact_labels)} <span class="muted">{current}</span></summary>
-            <ActionForm action attr:id=ids::CONTACT_LABELS_FORM>
+            <PostForm action attr:id=ids::CONTACT_LABELS_FORM>
                 <input type="hidden" name="account_id" value=account_id />
                 <input type="hidden" name="contact_id" value=contact_id />
                 <fieldset class="label-list">
@@ -323,8 +324,8 @@ pub(crate) fn LabelsSection(
                     {boxes}
                 </fieldset>
                 <button type="submit" class="button small" disabled=action.pending()>{tu_string!(i18n, contact_panel.save_contact_labels)}</button>
-            </ActionForm>
-            <p class="form-error" role="alert">{error_of(action.value())}</p>
+            </PostForm>
+            <p class="form-error" role="alert">{move || action.error()}</p>
         </details>
     }
 }
@@ -364,7 +365,7 @@ fn InfoSection(
     conversation: ConversationInfo,
     account_id: i64,
     now: i64,
-    action: ServerAction<SetCustomAttribute>,
+    action: FormAction,
     live: Option<Live>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use super::server_fns::{DeleteSegment, list_segments};
 use crate::i18n::{fill, tu_string, use_i18n};
+use crate::post_form::{FormAction, PostForm};
 use crate::routes;
 
 /// The "Segments" section; hidden outside the contacts pages and while there is none.
@@ -13,7 +14,7 @@ use crate::routes;
 pub fn SegmentsNav(account_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let delete = ServerAction::<DeleteSegment>::new();
+    let delete = FormAction::of::<DeleteSegment>();
     let path = Memo::new(move |_| location.pathname.get());
     let on_contacts = Memo::new(move |_| path.get().contains("/contacts"));
     // Refetched when the page changes (a newly saved segment opens at once) or one is
@@ -49,7 +50,7 @@ pub fn SegmentsNav(account_id: i64) -> impl IntoView {
                             view! {
                                 <li class="saved-view">
                                     <a class="sidebar-item" href=href aria-current=aria>{segment.name}</a>
-                                    <ActionForm action=delete attr:class="inline-form">
+                                    <PostForm action=delete attr:class="inline-form">
                                         <input type="hidden" name="account_id" value=account_id />
                                         <input type="hidden" name="id" value=segment.id />
                                         // Deleting the segment on screen goes back to the list.
@@ -57,7 +58,7 @@ pub fn SegmentsNav(account_id: i64) -> impl IntoView {
                                         <button type="submit" class="icon-button" aria-label=delete_label title=tu_string!(i18n, contacts.segments.delete)>
                                             "×"
                                         </button>
-                                    </ActionForm>
+                                    </PostForm>
                                 </li>
                             }
                         })

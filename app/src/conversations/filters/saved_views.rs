@@ -9,13 +9,14 @@ use super::builder::filter_url;
 use super::server_fns::{DeleteSavedView, list_saved_views};
 use crate::i18n::fill;
 use crate::i18n::{tu_string, use_i18n};
+use crate::post_form::{FormAction, PostForm};
 
 /// The "Folders" section; hidden while the agent has no saved view.
 #[component]
 pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let delete = ServerAction::<DeleteSavedView>::new();
+    let delete = FormAction::of::<DeleteSavedView>();
     // Refetched when a view is opened (a newly saved one opens at once) or deleted.
     let opened = Memo::new(move |_| query.read().get("view"));
     let views = crate::json_resource::new(
@@ -46,13 +47,13 @@ pub fn SavedViewsNav(account_id: i64) -> impl IntoView {
                             view! {
                                 <li class="saved-view">
                                     <a class="sidebar-item" href=href aria-current=aria>{view.name}</a>
-                                    <ActionForm action=delete attr:class="inline-form">
+                                    <PostForm action=delete attr:class="inline-form">
                                         <input type="hidden" name="account_id" value=account_id />
                                         <input type="hidden" name="id" value=id />
                                         <button type="submit" class="icon-button" aria-label=delete_label title=tu_string!(i18n, filters.delete_view_title)>
                                             "×"
                                         </button>
-                                    </ActionForm>
+                                    </PostForm>
                                 </li>
                             }
                         })
