@@ -60,7 +60,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    mark_hydrated();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/dashboard.css" />
@@ -148,21 +147,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sets `data-hydrated` on `<body>` once the app runs in the browser. Effects never run
-/// during server rendering, so the attribute tells tests (and CSS) that the page is live.
-fn mark_hydrated() {
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-}
-
-/// Browser entry point: hydrate the server-rendered HTML.
+/// Browser entry point: hydrate the server-rendered HTML, then set `data-hydrated` on
+/// `<body>`, which tells tests (and CSS) that every part of the page is live.
+///
+/// Like `leptos::mount::hydrate_lazy`, this waits for the chunk of a lazily loaded page opened
+/// directly (see `lazy_pages`) before hydrating it. The attribute is set only once that is
+/// done: an effect set it before, and effects can run while the page's chunk is still
+/// loading, so a form could be submitted natively before its handler existed.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Waits for the chunk of a lazily loaded page opened directly (see `lazy_pages`).
-    leptos::mount::hydrate_lazy(App);
+    let Some(body) = document().body() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let app = leptos::mount::hydrate_from_async(body.clone(), App).await;
+        let _ = body.set_attribute("data-hydrated", "true");
+        // The page lives as long as the tab.
+        app.forget();
+    });
 }
