@@ -1,6 +1,7 @@
 // The first run of a new installation: the setup page, then logging out and in again.
 // Specs share one server and run in file order; this one must run first.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = {
   account: "Acme Support",

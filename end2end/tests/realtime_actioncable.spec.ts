@@ -2,7 +2,7 @@
 // Chromium, subscribes to /cable with pubsub tokens, receives `message.created` after a
 // message is posted through the REST API, and sends `update_presence`.
 // Runs after first_run.spec.ts, which created the administrator.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { createRequire } from "node:module";
 
 const require = createRequire(__filename);

@@ -1,7 +1,7 @@
 // The website widget on a customer's page (another origin): the bubble, opening the chat window,
 // a visitor's message reaching the inbox, an agent's reply arriving live, and a reload keeping
 // the conversation. Runs after first_run.spec.ts, which created the administrator.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import {
   Api,
   HOST,

@@ -1,6 +1,7 @@
 // An ongoing campaign: shown to visitors of matching pages after their time on the page, and to
 // nobody elsewhere. The host page's URL reaches the widget through sdk.js's `change-url` message.
-import { expect, Page, test } from "@playwright/test";
+import { Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { Api, HOST, hostUrl, SEL, sendVisitorMessage, unique, waitForReady } from "./widget_support";
 
 const TIME_ON_PAGE_S = 3;

@@ -1,6 +1,6 @@
 // The satisfaction survey: when an agent resolves the conversation, the visitor sees the survey in
 // the widget, rates it, and the rating is stored on the survey message.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { Api, hostUrl, openWidget, SEL, sendVisitorMessage, unique, waitForReady } from "./widget_support";
 
 test("after the agent resolves, the visitor rates the conversation in the widget", async ({

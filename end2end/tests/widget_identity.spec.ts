@@ -1,6 +1,6 @@
 // Identifying the visitor with `$OneChat.setUser` (HMAC identity check), and Chatwoot's own
 // snippet (`chatwootSettings` + `chatwootSDK.run`) working unchanged.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import {
   Api,
   HOST,

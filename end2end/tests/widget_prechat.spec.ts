@@ -1,6 +1,6 @@
 // The pre-chat form: required fields are checked before anything is sent, and a valid form starts
 // a conversation whose contact carries the email and name the visitor typed.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { Api, hostUrl, openWidget, SEL, unique, waitForReady } from "./widget_support";
 
 const preChatFormOptions = {

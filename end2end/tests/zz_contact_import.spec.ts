@@ -3,7 +3,8 @@
 // (counts and the reason of each rejected row), then finds the imported contacts by search
 // and by a saved segment.
 // Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 

@@ -1,7 +1,8 @@
 // The contact panel beside an open conversation (contact fields, a custom attribute, a note)
 // and live updates without reloading: the notification bell, a new conversation in the list
 // and the contact's typing. Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 

@@ -1,7 +1,8 @@
 // The contacts section: create, search, edit, an AND filter saved as a segment and opened
 // from the sidebar, merging two contacts, and deleting one.
 // Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const run = Date.now().toString(36);

@@ -1,6 +1,7 @@
 // The conversation header's actions (snooze, resolve, assign, labels) and the reply box's
 // canned-response picker. Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 

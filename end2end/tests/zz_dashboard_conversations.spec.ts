@@ -1,6 +1,7 @@
 // The agent dashboard's conversation workspace: the list, the thread, live updates over
 // /cable and replying. Runs last (file order): first_run.spec.ts created the administrator.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 

@@ -1,6 +1,7 @@
 // The advanced filter builder with saved views ("Folders"), and the command bar (Ctrl+K).
 // Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const run = Date.now().toString(36);

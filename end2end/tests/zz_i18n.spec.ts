@@ -2,7 +2,8 @@
 // dashboard (server-rendered and hydrated) and the inbox's website widget follow it; the SDK's
 // own `locale` setting still wins in the widget. Runs after first_run.spec.ts; puts the account
 // back in English at the end, for the specs that run after it.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { Api, SEL, admin, hostUrl, openWidget, composer, waitForReady } from "./widget_support";
 
 test.describe.configure({ mode: "serial" });

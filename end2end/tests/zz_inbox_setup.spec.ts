@@ -3,7 +3,8 @@
 // from another origin (a small server this spec starts), chats from the widget there, and
 // sees the visitor's message in the dashboard. Then the widget builder's preview follows a
 // colour change before it is saved. Runs after first_run.spec.ts (the administrator).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openWidget, SEL, sendVisitorMessage, unique, waitForReady } from "./widget_support";

@@ -2,7 +2,8 @@
 // views, paging as the agent scrolls, and search opening a conversation. Runs after
 // first_run.spec.ts, which created the administrator. Every test works in inboxes of its
 // own, so conversations made by other specs do not matter.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const stamp = Date.now().toString(36);

@@ -1,6 +1,7 @@
 // The profile page, the availability menu and the notification bell. Runs after every other
 // spec (file order): first_run.spec.ts created the administrator.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const agent = { name: "Bob Builder", email: "bob@example.com", password: "Passw0rd!" };

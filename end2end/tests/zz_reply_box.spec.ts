@@ -2,7 +2,8 @@
 // in private notes. Runs after first_run.spec.ts, which created the administrator; the canned
 // response picker is covered by zz_dashboard_actions.spec.ts (checked here only next to the
 // other pickers, with a variable in it).
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const rosa = { name: "Rosa Reply", email: "rosa.reply@example.com", password: "Passw0rd!" };

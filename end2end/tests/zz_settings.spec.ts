@@ -1,7 +1,8 @@
 // The account settings: inviting an agent with the one-time set-password link, the agent
 // signing in and seeing only their inbox, a sidebar label, and the last administrator's
 // protection. Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 const carol = { name: "Carol Settings", email: "carol.settings@example.com", password: "Carol#2024" };

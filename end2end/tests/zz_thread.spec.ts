@@ -1,6 +1,7 @@
 // The conversation thread: attachments, markdown, deleting a message, earlier pages, mute and
 // participants. Runs after first_run.spec.ts, which created the administrator.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./browser_log";
 
 const admin = { email: "ada@example.com", password: "Passw0rd!" };
 // A 2×2 red PNG.
