@@ -31,12 +31,16 @@ pub struct FormAction {
 impl FormAction {
     /// The state of forms posting to the server function `S`, owned by the calling component.
     /// Only `S`'s URL is used: nothing of `S`'s argument encoding reaches the bundle.
+    ///
+    /// A form posted without JavaScript comes back to its page with the error in the URL
+    /// (see the server's `server_fn_status`); it starts as that submission's answer, so the
+    /// error shows under the form, as `ServerAction` does.
     pub fn of<S: leptos::server_fn::ServerFn>() -> FormAction {
         FormAction {
             url: S::url(),
             version: RwSignal::new(0),
             pending: RwSignal::new(false),
-            value: RwSignal::new(None),
+            value: RwSignal::new(error_in_url(S::PATH)),
         }
     }
 
@@ -62,6 +66,15 @@ impl FormAction {
             .and_then(Result::err)
             .map(|error| error.to_string())
     }
+}
+
+/// The error a form posted to `path` without JavaScript brought back in the page's URL.
+fn error_in_url(path: &str) -> Option<Result<String, DashboardError>> {
+    use leptos::server::ServerActionError;
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_context::<ServerActionError>()
+        .filter(|error| error.path() == path)
+        .map(|error| Err(ServerFnUrlError::<DashboardError>::decode_err(error.err())))
 }
 
 /// A `<form method="post">` to `action`'s server function; with JavaScript it posts in the

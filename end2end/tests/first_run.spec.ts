@@ -82,6 +82,13 @@ test("without JavaScript the pages still work but the menu needs hydration", asy
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/app/login");
+  // A wrong password comes back to the form with the reason, not as a page of JSON.
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill("Not-the-password1!");
+  await page.getByRole("button", { name: "Login" }).click();
+  await expect(page).toHaveURL(/\/app\/login\?/);
+  await expect(page.getByRole("alert")).toHaveText("Invalid login credentials. Please try again.");
+
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Login" }).click();

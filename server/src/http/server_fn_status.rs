@@ -2,10 +2,14 @@
 //! unless the function set another status itself; errors that never passed through core (no
 //! session, a body over the limit, an unreadable request) would read as server failures. This
 //! layer reads the error the function returned and answers with its own status instead.
+//!
+//! A form posted without JavaScript is different: Leptos sends it back to the page it came
+//! from, with the error in the URL (`?__path=…&__err=…`) for the form to show. That answer
+//! must be a redirect whatever the error, or the browser shows the error's JSON as the page.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use onechat_app::error::DashboardError;
@@ -16,11 +20,26 @@ const PREFIX: &str = "/_srv/";
 /// Error bodies are a short JSON value; anything longer is left as it is.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
-/// Corrects the status of server function failures answered with 500.
+/// Corrects the status of server function failures answered with 500, and makes a failed
+/// form post's way back to its page a redirect.
 pub async fn correct(request: Request, next: Next) -> Response {
     let is_server_fn = request.uri().path().starts_with(PREFIX);
-    let response = next.run(request).await;
-    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let mut response = next.run(request).await;
+    if !is_server_fn {
+        return response;
+    }
+    // Only failures: a function's own `leptos_axum::redirect` answers a script's call with
+    // 200, `Location` and `serverfnredirect`, for the script to follow.
+    let failed = response.status().is_client_error() || response.status().is_server_error();
+    if failed && response.headers().contains_key(header::LOCATION) {
+        // See Other: the browser follows with a GET, as after any form post.
+        *response.status_mut() = StatusCode::SEE_OTHER;
+        *response.body_mut() = Body::empty();
+        response.headers_mut().remove(header::CONTENT_TYPE);
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        return response;
+    }
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -154,6 +154,24 @@ async fn log_in_and_log_out_without_javascript() {
         !wrong.headers.contains_key("set-cookie"),
         "no session for a wrong password"
     );
+    // Back to the form with the reason in the URL: a redirect, not the error's JSON as a page.
+    assert_eq!(wrong.status, 303);
+    let back = location(&wrong);
+    assert!(
+        back.starts_with("http://localhost/app/login?__path="),
+        "{back}"
+    );
+    assert!(back.contains("&__err="), "{back}");
+    let shown = app
+        .get(&back.replace("http://localhost", ""), &[HTML])
+        .await;
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown
+            .text()
+            .contains("Invalid login credentials. Please try again."),
+        "the form shows why"
+    );
 
     let ok = app
         .post_form(
