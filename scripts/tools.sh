@@ -27,6 +27,32 @@ install_rust_tools() {
   fi
 }
 
+# Release WASM bundles rebuild the standard library for size, with panics that stop at once
+# instead of formatting a message (-Zbuild-std and -Cpanic=immediate-abort; the pinned stable
+# compiler accepts them with RUSTC_BOOTSTRAP=1). Measured in docs/PERFORMANCE.md: the
+# dashboard's main module 449.6 -> 424.0 KB brotli. Debug builds (the test suite) keep
+# Rust's panic messages. ONECHAT_WASM_STD=prebuilt, or no rust-src to be had, builds with
+# the prebuilt standard library instead.
+install_rust_src() {
+  [ "${ONECHAT_WASM_STD:-}" = prebuilt ] && return 1
+  rustup component list --installed 2>/dev/null | grep -q '^rust-src' && return 0
+  step "adding rust-src (the standard library's source, for size-optimised release WASM)"
+  rustup component add rust-src ||
+    { echo "rust-src unavailable: release WASM uses the prebuilt standard library" >&2; return 1; }
+}
+
+# release_wasm_build <cargo leptos build arguments...>: a release build whose WASM part
+# rebuilds the standard library as described above when it can.
+release_wasm_build() {
+  if install_rust_src; then
+    RUSTC_BOOTSTRAP=1 \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+      cargo leptos build --release "$@" --lib-cargo-args=-Zbuild-std=std,panic_abort
+  else
+    cargo leptos build --release "$@"
+  fi
+}
+
 install_wasm_opt() {
   local dir="$ONECHAT_CACHE_DIR/binaryen-$BINARYEN_VERSION"
   if [ ! -x "$dir/node_modules/.bin/wasm-opt" ]; then

@@ -1,34 +1,98 @@
-//! Resources whose hydrated value is read by [`crate::json_text::from_json`], the dashboard's
-//! one JSON reader, instead of Leptos' default `serde_json` codec (see `json_text` for why).
+//! Resources carried from the server to the browser as JSON, all compiled as one type.
+//!
+//! Why one type: Leptos compiles its resource machinery (the async derived signal, the memo
+//! over its source, suspense and hydration hooks) once for every value type and again for
+//! every source and fetcher closure: about 14 KB of WASM before wasm-opt per resource in the
+//! main module (docs/PERFORMANCE.md, session 10). Here every resource is a
+//! `Resource<Loaded>` made by one non-generic function from boxed closures. The typed value
+//! is taken out of [`Loaded`] where the page reads it; only that step is compiled per type.
+//!
+//! On the wire nothing changes: the server writes the value as `serde_json` text into the
+//! page, and the browser reads it with [`crate::json_text::from_json`], the dashboard's one
+//! JSON reader, the first time the page reads it.
+
+use std::any::Any;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll};
 
 use codee::{Decoder, Encoder};
-use leptos::prelude::Resource;
+use leptos::prelude::{Get, GetUntracked, Resource};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::error::DashboardError;
 use crate::json_text::{JsonError, from_json};
 
-/// A resource carried from the server to the browser as JSON.
-pub type JsonResource<T> = Resource<T, JsonCodec>;
+/// What every resource of the dashboard holds: a `Result<T, DashboardError>`.
+pub type Answer<T> = Result<T, DashboardError>;
 
-/// The codec: `serde_json` text written on the server, [`from_json`] reading it back.
-pub struct JsonCodec;
+/// A resource whose value is an [`Answer<T>`], loaded from the server and hydrated from the
+/// JSON the server rendered into the page.
+pub struct JsonResource<T> {
+    inner: Resource<Loaded, LoadedCodec>,
+    value: PhantomData<fn() -> T>,
+}
 
-impl<T: Serialize> Encoder<T> for JsonCodec {
-    type Error = serde_json::Error;
-    type Encoded = String;
-
-    fn encode(value: &T) -> Result<String, Self::Error> {
-        serde_json::to_string(value)
+impl<T> Clone for JsonResource<T> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-impl<T: DeserializeOwned> Decoder<T> for JsonCodec {
-    type Error = JsonError;
-    type Encoded = str;
+impl<T> Copy for JsonResource<T> {}
 
-    fn decode(text: &str) -> Result<T, Self::Error> {
-        from_json(text)
+impl<T> JsonResource<T>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    /// The value once loaded (`None` while the first load is on its way); tracked.
+    pub fn get(&self) -> Option<Answer<T>> {
+        self.inner.get().map(|loaded| loaded.read::<T>())
+    }
+
+    /// The value once loaded, without tracking (event handlers).
+    pub fn get_untracked(&self) -> Option<Answer<T>> {
+        self.inner.get_untracked().map(|loaded| loaded.read::<T>())
+    }
+}
+
+impl<T> IntoFuture for JsonResource<T>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    type Output = Answer<T>;
+    type IntoFuture = Reading<T>;
+
+    /// Waits for the value, registering with the enclosing `Suspense`/`Transition`.
+    fn into_future(self) -> Reading<T> {
+        Reading {
+            inner: self.inner.into_future(),
+            value: PhantomData,
+        }
+    }
+}
+
+/// The future of `resource.await`: the erased resource's own, typed on the way out.
+pub struct Reading<T> {
+    inner: <Resource<Loaded, LoadedCodec> as IntoFuture>::IntoFuture,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Future for Reading<T>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    type Output = Answer<T>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Answer<T>> {
+        // Both futures are `Unpin`: no pin projection needed.
+        let this = self.get_mut();
+        Pin::new(&mut this.inner)
+            .poll(cx)
+            .map(|loaded| loaded.read::<T>())
     }
 }
 
@@ -39,11 +103,11 @@ pub fn new<T, S, Fut>(
     fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
 ) -> JsonResource<T>
 where
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
     S: PartialEq + Clone + Send + Sync + 'static,
-    Fut: Future<Output = T> + Send + 'static,
+    Fut: Future<Output = Answer<T>> + Send + 'static,
 {
-    Resource::new_with_options(source, fetcher, false)
+    typed(source, fetcher, false)
 }
 
 /// Like `Resource::new_blocking`: the server waits for it before sending the page.
@@ -53,11 +117,169 @@ pub fn blocking<T, S, Fut>(
     fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
 ) -> JsonResource<T>
 where
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
     S: PartialEq + Clone + Send + Sync + 'static,
-    Fut: Future<Output = T> + Send + 'static,
+    Fut: Future<Output = Answer<T>> + Send + 'static,
 {
-    Resource::new_with_options(source, fetcher, true)
+    typed(source, fetcher, true)
+}
+
+/// The per-call-site part: boxes the source and fetcher so that [`erased`] is compiled once.
+#[track_caller]
+fn typed<T, S, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+    blocking: bool,
+) -> JsonResource<T>
+where
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+    S: PartialEq + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Answer<T>> + Send + 'static,
+{
+    let source: SourceFn = Arc::new(move || Source(Arc::new(source())));
+    let fetch: FetchFn = Arc::new(move |key: Source| -> LoadFuture {
+        match key.0.as_any().downcast_ref::<S>() {
+            Some(source) => {
+                let load = fetcher(source.clone());
+                Box::pin(async move { Loaded::of(load.await) })
+            }
+            // Both closures come from this call with the same `S`: not reached.
+            None => Box::pin(async {
+                Loaded::of::<T>(Err(DashboardError::Transport("resource source".to_owned())))
+            }),
+        }
+    });
+    JsonResource {
+        inner: erased(source, fetch, blocking),
+        value: PhantomData,
+    }
+}
+
+type SourceFn = Arc<dyn Fn() -> Source + Send + Sync>;
+type LoadFuture = Pin<Box<dyn Future<Output = Loaded> + Send>>;
+type FetchFn = Arc<dyn Fn(Source) -> LoadFuture + Send + Sync>;
+
+/// The one instantiation of Leptos' resource the dashboard compiles.
+#[track_caller]
+fn erased(source: SourceFn, fetch: FetchFn, blocking: bool) -> Resource<Loaded, LoadedCodec> {
+    Resource::new_with_options(move || source(), move |key| fetch(key), blocking)
+}
+
+/// A resource's source value with its type erased; equal when the typed values are equal.
+#[derive(Clone)]
+struct Source(Arc<dyn SourceValue>);
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Source) -> bool {
+        self.0.same_as(other.0.as_any())
+    }
+}
+
+trait SourceValue: Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+    fn same_as(&self, other: &dyn Any) -> bool;
+}
+
+impl<S: PartialEq + Send + Sync + 'static> SourceValue for S {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same_as(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<S>() == Some(self)
+    }
+}
+
+/// A resource's value with its type erased: an `Answer<T>` loaded here, or the JSON text the
+/// server rendered into the page, decoded the first time it is read.
+#[derive(Clone)]
+pub struct Loaded(Arc<LoadedInner>);
+
+struct LoadedInner {
+    /// The `Answer<T>`, once there.
+    value: OnceLock<Box<dyn Any + Send + Sync>>,
+    /// The server's JSON for it, while hydrating.
+    text: Option<String>,
+    /// How the server writes the value into the page.
+    #[cfg(feature = "ssr")]
+    encode: fn(&(dyn Any + Send + Sync)) -> Result<String, JsonError>,
+}
+
+impl Loaded {
+    fn of<T: Serialize + Send + Sync + 'static>(answer: Answer<T>) -> Loaded {
+        Loaded(Arc::new(LoadedInner {
+            value: OnceLock::from(Box::new(answer) as Box<dyn Any + Send + Sync>),
+            text: None,
+            #[cfg(feature = "ssr")]
+            encode: encode_answer::<T>,
+        }))
+    }
+
+    fn from_text(text: &str) -> Loaded {
+        Loaded(Arc::new(LoadedInner {
+            value: OnceLock::new(),
+            text: Some(text.to_owned()),
+            #[cfg(feature = "ssr")]
+            encode: |_| Err(JsonError("a hydrated value is not written again".to_owned())),
+        }))
+    }
+
+    /// The typed value. A resource is always read as the type it was made with; JSON that
+    /// does not fit it (a server of another version) reads as a transport error.
+    fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(&self) -> Answer<T> {
+        let value = self.0.value.get_or_init(|| {
+            let text = self.0.text.as_deref().unwrap_or("null");
+            let answer: Answer<T> =
+                from_json(text).unwrap_or_else(|e| Err(DashboardError::Transport(e.to_string())));
+            Box::new(answer)
+        });
+        match value.downcast_ref::<Answer<T>>() {
+            Some(answer) => answer.clone(),
+            None => Err(DashboardError::Transport("resource type".to_owned())),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn encode_answer<T: Serialize + 'static>(
+    value: &(dyn Any + Send + Sync),
+) -> Result<String, JsonError> {
+    match value.downcast_ref::<Answer<T>>() {
+        Some(answer) => serde_json::to_string(answer).map_err(|e| JsonError(e.to_string())),
+        None => Err(JsonError("resource type".to_owned())),
+    }
+}
+
+/// The codec: the value's own `serde_json` text written on the server, kept as text when the
+/// browser hydrates (decoded on first read, as its type is known only there).
+pub struct LoadedCodec;
+
+impl Encoder<Loaded> for LoadedCodec {
+    type Error = JsonError;
+    type Encoded = String;
+
+    fn encode(loaded: &Loaded) -> Result<String, JsonError> {
+        #[cfg(feature = "ssr")]
+        match loaded.0.value.get() {
+            Some(value) => (loaded.0.encode)(value.as_ref()),
+            None => Ok(loaded.0.text.clone().unwrap_or_default()),
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            // The browser never writes resources into a page.
+            let _ = loaded;
+            Err(JsonError("resources are written by the server".to_owned()))
+        }
+    }
+}
+
+impl Decoder<Loaded> for LoadedCodec {
+    type Error = JsonError;
+    type Encoded = str;
+
+    fn decode(text: &str) -> Result<Loaded, JsonError> {
+        Ok(Loaded::from_text(text))
+    }
 }
 
 #[cfg(test)]
@@ -66,11 +288,37 @@ mod tests {
 
     #[test]
     fn what_the_server_writes_the_browser_reads_back() {
-        let value: Result<Vec<(i64, String)>, String> = Ok(vec![(1, "é \"quoted\"".into())]);
-        let text = <JsonCodec as Encoder<_>>::encode(&value).unwrap();
-        let back: Result<Vec<(i64, String)>, String> = JsonCodec::decode(&text).unwrap();
-        assert_eq!(back, value);
-        let truncated: Result<Vec<String>, JsonError> = JsonCodec::decode("[\"a\"");
-        assert!(truncated.is_err());
+        let answer: Answer<Vec<(i64, String)>> = Ok(vec![(1, "é \"quoted\"".into())]);
+        let text = LoadedCodec::encode(&Loaded::of(answer.clone())).unwrap();
+        let hydrated = LoadedCodec::decode(&text).unwrap();
+        assert_eq!(hydrated.read::<Vec<(i64, String)>>(), answer);
+        // Read twice (an effect and a view): the same value.
+        assert_eq!(hydrated.read::<Vec<(i64, String)>>(), answer);
+
+        let failed: Answer<Vec<String>> = Err(DashboardError::SignInRequired);
+        let text = LoadedCodec::encode(&Loaded::of(failed.clone())).unwrap();
+        assert_eq!(LoadedCodec::decode(&text).unwrap().read::<Vec<String>>(), failed);
+    }
+
+    #[test]
+    fn json_of_another_shape_reads_as_a_transport_error() {
+        let truncated = LoadedCodec::decode("{\"Ok\":[\"a\"").unwrap();
+        assert!(matches!(
+            truncated.read::<Vec<String>>(),
+            Err(DashboardError::Transport(_))
+        ));
+        let other = LoadedCodec::decode("{\"Ok\":{\"id\":1}}").unwrap();
+        assert!(matches!(
+            other.read::<Vec<String>>(),
+            Err(DashboardError::Transport(_))
+        ));
+    }
+
+    #[test]
+    fn sources_compare_by_their_typed_values() {
+        let a = Source(Arc::new((1_i64, Some(2_i64))));
+        assert!(a == Source(Arc::new((1_i64, Some(2_i64)))));
+        assert!(a != Source(Arc::new((1_i64, None::<i64>))));
+        assert!(a != Source(Arc::new(1_i64)));
     }
 }

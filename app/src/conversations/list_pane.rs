@@ -8,7 +8,6 @@ pub use super::list_filters::Filters;
 use super::list_filters::{MAX_PAGES, SORTS, STATUSES, TABS, sort_label, status_label, tab_label};
 use super::list_row::Row;
 use super::models::ConversationPage;
-use crate::error::DashboardError;
 use crate::i18n::fill;
 use crate::i18n::{tu_string, use_i18n};
 use crate::{ids, routes};
@@ -56,7 +55,7 @@ pub fn ConversationList(
     account_id: i64,
     filters: Memo<Filters>,
     selected: Memo<Option<i64>>,
-    list: crate::json_resource::JsonResource<Result<ConversationPage, DashboardError>>,
+    list: crate::json_resource::JsonResource<ConversationPage>,
     paging: Paging,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -111,10 +110,10 @@ pub fn ConversationList(
             if el.scroll_top() + el.client_height() + 200 < el.scroll_height() {
                 return;
             }
-            let shown = list.with_untracked(|page| match page {
+            let shown = match list.get_untracked() {
                 Some(Ok(page)) if page.has_more => Some(page.pages),
                 _ => None,
-            });
+            };
             if let Some(shown) = shown {
                 paging.load_after(&filters.get_untracked(), shown);
             }

@@ -35,9 +35,9 @@ pub fn SearchPage() -> impl IntoView {
         move || (q.get(), page.get()),
         move |(q, page)| async move {
             if q.is_empty() {
-                None
+                Ok(None)
             } else {
-                Some(search_messages(account_id, q, Some(page)).await)
+                search_messages(account_id, q, Some(page)).await.map(Some)
             }
         },
     );
@@ -55,15 +55,15 @@ pub fn SearchPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{tu_string!(i18n, search.searching)}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
-                        None => view! {
+                        Ok(None) => view! {
                             <p class="muted">{tu_string!(i18n, search.intro)}</p>
                         }
                             .into_any(),
-                        Some(Ok(found)) => view! {
+                        Ok(Some(found)) => view! {
                             <Results found account_id q=q.get_untracked() page=page.get_untracked() />
                         }
                             .into_any(),
-                        Some(Err(error)) => view! {
+                        Err(error) => view! {
                             <p class="form-error" role="alert">{error.to_string()}</p>
                         }
                             .into_any(),

@@ -28,8 +28,8 @@ pub fn SegmentsNav(account_id: i64) -> impl IntoView {
         },
         move |(shown, _)| async move {
             match shown {
-                Some(_) => list_segments(account_id).await.unwrap_or_default(),
-                None => Vec::new(),
+                Some(_) => Ok(list_segments(account_id).await.unwrap_or_default()),
+                None => Ok(Vec::new()),
             }
         },
     );
@@ -37,7 +37,7 @@ pub fn SegmentsNav(account_id: i64) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let segments = segments.await;
+                let segments = segments.await.unwrap_or_default();
                 (!segments.is_empty()).then(|| {
                     let items = segments
                         .into_iter()

@@ -171,7 +171,7 @@ fn ApiForm(account_id: i64) -> impl IntoView {
 /// Loads the inbox of the route for a wizard step.
 fn load() -> (
     i64,
-    crate::json_resource::JsonResource<Result<InboxSettings, crate::error::DashboardError>>,
+    crate::json_resource::JsonResource<InboxSettings>,
 ) {
     let account_id = account_id();
     let inbox_id = param("inbox_id");
