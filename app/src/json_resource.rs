@@ -220,7 +220,11 @@ impl Loaded {
             value: OnceLock::new(),
             text: Some(text.to_owned()),
             #[cfg(feature = "ssr")]
-            encode: |_| Err(JsonError("a hydrated value is not written again".to_owned())),
+            encode: |_| {
+                Err(JsonError(
+                    "a hydrated value is not written again".to_owned(),
+                ))
+            },
         }))
     }
 
@@ -297,7 +301,10 @@ mod tests {
 
         let failed: Answer<Vec<String>> = Err(DashboardError::SignInRequired);
         let text = LoadedCodec::encode(&Loaded::of(failed.clone())).unwrap();
-        assert_eq!(LoadedCodec::decode(&text).unwrap().read::<Vec<String>>(), failed);
+        assert_eq!(
+            LoadedCodec::decode(&text).unwrap().read::<Vec<String>>(),
+            failed
+        );
     }
 
     #[test]

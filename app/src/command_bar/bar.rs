@@ -146,37 +146,16 @@ impl Bar {
             let account_id = self.account_id;
             if self.lists.get_untracked().is_none() {
                 leptos::task::spawn_local(async move {
-                    if let Ok(c) =
-                        crate::conversations::filters::get_filter_choices(account_id).await
-                    {
-                        let id = |v: &str| v.parse::<i64>().ok();
-                        self.lists.set(Some(Lists {
-                            agents: c
-                                .agents
-                                .into_iter()
-                                .filter_map(|a| Some((id(&a.value)?, a.label)))
-                                .collect(),
-                            teams: c
-                                .teams
-                                .into_iter()
-                                .filter_map(|t| Some((id(&t.value)?, t.label)))
-                                .collect(),
-                            labels: c.labels.into_iter().map(|l| l.value).collect(),
-                        }));
+                    if let Some(lists) = fetch_lists(account_id).await {
+                        self.lists.set(Some(lists));
                     }
                 });
             }
             self.target.set(None);
             if let Some(display_id) = self.display_id.get_untracked() {
                 leptos::task::spawn_local(async move {
-                    if let Ok(t) =
-                        super::server_fns::get_command_target(account_id, display_id).await
-                    {
-                        self.target.set(Some(Target {
-                            status: t.status,
-                            muted: t.muted,
-                            labels: t.labels,
-                        }));
+                    if let Some(target) = fetch_target(account_id, display_id).await {
+                        self.target.set(Some(target));
                     }
                 });
             }
@@ -184,7 +163,48 @@ impl Bar {
     }
 }
 
-/// The server function behind an action.
+/// The agents, teams and labels the palette lists. Like [`act`], loaded with the palette's
+/// first use rather than with the page (`#[lazy]`): the typed calls and their decoders are
+/// only needed once the agent opens it.
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn fetch_lists(account_id: i64) -> Option<Lists> {
+    let c = crate::conversations::filters::get_filter_choices(account_id)
+        .await
+        .ok()?;
+    let id = |v: &str| v.parse::<i64>().ok();
+    Some(Lists {
+        agents: c
+            .agents
+            .into_iter()
+            .filter_map(|a| Some((id(&a.value)?, a.label)))
+            .collect(),
+        teams: c
+            .teams
+            .into_iter()
+            .filter_map(|t| Some((id(&t.value)?, t.label)))
+            .collect(),
+        labels: c.labels.into_iter().map(|l| l.value).collect(),
+    })
+}
+
+/// The open conversation's status, mute and labels (see [`fetch_lists`]).
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn fetch_target(account_id: i64, display_id: i64) -> Option<Target> {
+    let t = super::server_fns::get_command_target(account_id, display_id)
+        .await
+        .ok()?;
+    Some(Target {
+        status: t.status,
+        muted: t.muted,
+        labels: t.labels,
+    })
+}
+
+/// The server function behind an action. Loaded on the first action rather than with the
+/// page (`#[lazy]`): six typed server-function calls the page itself never makes.
+#[lazy]
 async fn act(account_id: i64, display_id: i64, action: Run) -> Result<(), DashboardError> {
     use crate::conversations::{
         assign_conversation, assign_team, set_conversation_priority, set_conversation_status,

@@ -103,12 +103,21 @@ impl CannedPicker {
 fn load(account_id: i64, all: RwSignal<Option<Vec<CannedChoice>>>) {
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
-        if let Ok(list) = super::action_fns::list_canned_responses(account_id).await {
+        if let Some(list) = fetch_canned(account_id).await {
             all.set(Some(list));
         }
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (account_id, all);
+}
+
+/// The call itself, loaded with the first `/` rather than with the page (`#[lazy]`).
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn fetch_canned(account_id: i64) -> Option<Vec<CannedChoice>> {
+    super::action_fns::list_canned_responses(account_id)
+        .await
+        .ok()
 }
 
 /// The suggestions, above the textarea; empty (and hidden) when there are none.

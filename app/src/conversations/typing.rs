@@ -76,11 +76,14 @@ impl Typing {
     #[cfg(feature = "hydrate")]
     fn send(self, status: &'static str, private: bool) {
         let (account_id, display_id) = (self.account_id, self.display_id);
-        leptos::task::spawn_local(async move {
-            // Best effort: a lost indicator is not worth an error in the reply box.
-            let _ =
-                super::action_fns::set_typing(account_id, display_id, status.to_owned(), private)
-                    .await;
-        });
+        leptos::task::spawn_local(send_typing(account_id, display_id, status, private));
     }
+}
+
+/// The call itself, loaded with the first keystroke rather than with the page (`#[lazy]`).
+/// Best effort: a lost indicator is not worth an error in the reply box.
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn send_typing(account_id: i64, display_id: i64, status: &'static str, private: bool) {
+    let _ = super::action_fns::set_typing(account_id, display_id, status.to_owned(), private).await;
 }

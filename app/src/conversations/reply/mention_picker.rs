@@ -213,12 +213,19 @@ impl MentionPicker {
 fn load(account_id: i64, all: RwSignal<Option<Vec<Choice>>>) {
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
-        if let Ok(list) = super::send_fns::list_mention_agents(account_id).await {
+        if let Some(list) = fetch_agents(account_id).await {
             all.set(Some(list));
         }
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (account_id, all);
+}
+
+/// The call itself, loaded with the first `@` of a note rather than with the page (`#[lazy]`).
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn fetch_agents(account_id: i64) -> Option<Vec<Choice>> {
+    super::send_fns::list_mention_agents(account_id).await.ok()
 }
 
 /// The suggestions, above the textarea; nothing when there are none.

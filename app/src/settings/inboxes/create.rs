@@ -169,10 +169,7 @@ fn ApiForm(account_id: i64) -> impl IntoView {
 }
 
 /// Loads the inbox of the route for a wizard step.
-fn load() -> (
-    i64,
-    crate::json_resource::JsonResource<InboxSettings>,
-) {
+fn load() -> (i64, crate::json_resource::JsonResource<InboxSettings>) {
     let account_id = account_id();
     let inbox_id = param("inbox_id");
     let data = crate::json_resource::blocking(
