@@ -59,6 +59,32 @@ impl FormAction {
         self.value
     }
 
+    /// Posts `args` to the server function as JSON in the background, like a form submission
+    /// (for what a form's fields cannot carry: the reply box's files and mention links).
+    /// `args` must be the function's own arguments; `S` from [`FormAction::of`] reads them.
+    pub fn send_json<T: serde::Serialize>(self, args: &T) {
+        let body = crate::json_text::to_json(args);
+        self.pending.set(true);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let answer = match body {
+                Ok(body) => post(self.url, "application/json", body).await,
+                Err(error) => Err(DashboardError::Transport(error.to_string())),
+            };
+            self.finish(answer);
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = body;
+    }
+
+    /// Records a submission's answer.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn finish(self, answer: Result<String, DashboardError>) {
+        self.value.set(Some(answer));
+        self.pending.set(false);
+        self.version.update(|n| *n += 1);
+    }
+
     /// The last submission's error, as shown under the form.
     pub fn error(self) -> Option<String> {
         self.value
@@ -120,12 +146,10 @@ fn submit(action: FormAction, ev: leptos::ev::SubmitEvent) {
     action.pending.set(true);
     leptos::task::spawn_local(async move {
         let answer = match body {
-            Ok(body) => post(action.url, body).await,
+            Ok(body) => post(action.url, "application/x-www-form-urlencoded", body).await,
             Err(_) => Err(DashboardError::Transport("unreadable form".into())),
         };
-        action.value.set(Some(answer));
-        action.pending.set(false);
-        action.version.update(|n| *n += 1);
+        action.finish(answer);
     });
 }
 
@@ -133,10 +157,11 @@ fn submit(action: FormAction, ev: leptos::ev::SubmitEvent) {
 #[cfg(not(feature = "hydrate"))]
 fn submit(_action: FormAction, _ev: leptos::ev::SubmitEvent) {}
 
-/// `POST url` with a form body, asking for JSON (so the server function answers, and asks
-/// for any redirect in a header, instead of redirecting as it does for a plain form post).
+/// `POST url` with a form (or JSON) body, asking for JSON (so the server function answers,
+/// and asks for any redirect in a header, instead of redirecting as it does for a plain form
+/// post).
 #[cfg(feature = "hydrate")]
-async fn post(url: &str, body: String) -> Result<String, DashboardError> {
+async fn post(url: &str, content_type: &str, body: String) -> Result<String, DashboardError> {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
@@ -145,7 +170,7 @@ async fn post(url: &str, body: String) -> Result<String, DashboardError> {
     };
     let headers = web_sys::Headers::new().map_err(transport)?;
     headers
-        .set("Content-Type", "application/x-www-form-urlencoded")
+        .set("Content-Type", content_type)
         .map_err(transport)?;
     headers
         .set("Accept", "application/json")

@@ -13,6 +13,7 @@ use super::thread::ThreadView;
 use crate::i18n::fill;
 use crate::i18n::{tu_string, use_i18n};
 use crate::layout::CurrentAccount;
+use crate::post_form::FormAction;
 
 /// `/app/accounts/:account_id/dashboard` and `…/conversations/:display_id`.
 #[component]
@@ -38,7 +39,7 @@ pub fn ConversationsPage() -> impl IntoView {
     });
     let paging = Paging::new(filters);
     let live = live::from_context(account_id);
-    let reply = ServerAction::<SendReply>::new();
+    let reply = FormAction::of::<SendReply>();
     let actions = ThreadActions::new();
     let list = crate::json_resource::new(
         move || {

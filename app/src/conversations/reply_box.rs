@@ -21,14 +21,11 @@ use super::typing::Typing;
 use crate::i18n::{tu_string, use_i18n};
 use crate::ids;
 use crate::layout::FormError;
+use crate::post_form::FormAction;
 
 /// Posts to the open conversation through `action`.
 #[component]
-pub fn ReplyBox(
-    account_id: i64,
-    display_id: i64,
-    action: ServerAction<SendReply>,
-) -> impl IntoView {
+pub fn ReplyBox(account_id: i64, display_id: i64, action: FormAction) -> impl IntoView {
     let i18n = use_i18n();
     let content = RwSignal::new(String::new());
     let note = RwSignal::new(false);
@@ -51,7 +48,7 @@ pub fn ReplyBox(
         let version = action.version().get();
         if version != seen_version.get_value() {
             seen_version.set_value(version);
-            if matches!(action.value().get_untracked(), Some(Ok(()))) {
+            if matches!(action.value().get_untracked(), Some(Ok(_))) {
                 content.set(String::new());
                 caret.set(0);
                 attachments.clear();
@@ -68,7 +65,7 @@ pub fn ReplyBox(
         }
         typing.stop();
         let private = note.get_untracked();
-        action.dispatch(SendReply {
+        action.send_json(&SendReply {
             account_id,
             display_id,
             content: if private {

@@ -9,12 +9,12 @@ use super::actions::{ConversationDetails, StatusActions, Target, ThreadActions};
 use super::live::{Live, TypingIndicator};
 use super::models::{MessageKind, Thread, ThreadMessage, relative_time};
 use super::reply_box::ReplyBox;
-use super::server_fns::{SendReply, get_thread};
+use super::server_fns::get_thread;
 use super::thread_models::{AttachmentKind, Interactive, ThreadAttachment};
 use super::thread_settings::ThreadSettingsBar;
 use crate::i18n::{Locale, td_string, tu_string, use_i18n};
 use crate::ids;
-use crate::post_form::PostForm;
+use crate::post_form::{FormAction, PostForm};
 
 /// Scroll state of the message pane, owned by [`ThreadView`] so refetches keep it.
 #[derive(Clone, Copy)]
@@ -36,7 +36,7 @@ pub fn ThreadView(
     account_id: i64,
     display_id: i64,
     live: Live,
-    reply: ServerAction<SendReply>,
+    reply: FormAction,
     actions: ThreadActions,
 ) -> impl IntoView {
     let i18n = use_i18n();
