@@ -73,9 +73,9 @@ pub fn App() -> impl IntoView {
             <Routes fallback=routes::NotFound>
                 // InOrder: Suspense content (the session check) is rendered in place on the
                 // server, so pages work without JavaScript and redirects are real 302s.
-                <Route path=path!("/") view=setup::HomePage ssr=SsrMode::InOrder />
-                <Route path=path!("/app") view=setup::HomePage ssr=SsrMode::InOrder />
-                <Route path=path!("/app/login") view=auth::LoginPage ssr=SsrMode::InOrder />
+                <Route path=path!("/") view={Lazy::<lazy_pages::HomeRoute>::new()} ssr=SsrMode::InOrder />
+                <Route path=path!("/app") view={Lazy::<lazy_pages::HomeRoute>::new()} ssr=SsrMode::InOrder />
+                <Route path=path!("/app/login") view={Lazy::<lazy_pages::LoginRoute>::new()} ssr=SsrMode::InOrder />
                 <Route path=path!("/app/auth/password/edit") view={Lazy::<settings::SetPasswordRoute>::new()} ssr=SsrMode::InOrder />
                 <ParentRoute
                     path=path!("/app/accounts/:account_id")
