@@ -7,13 +7,20 @@
 //! `Resource<Loaded>` made by one non-generic function from boxed closures. The typed value
 //! is taken out of [`Loaded`] where the page reads it; only that step is compiled per type.
 //!
-//! On the wire nothing changes: the server writes the value as `serde_json` text into the
-//! page, and the browser reads it with [`crate::json_text::from_json`], the dashboard's one
-//! JSON reader, the first time the page reads it.
+//! The server writes the value into the page as `serde_json` text, after the resource's call
+//! site (`file:line:column`). The browser reads it with [`crate::json_text::from_json`], the
+//! dashboard's one JSON reader, the first time the page reads it.
+//!
+//! Why the call site: hydration hands each resource the value the server wrote under the same
+//! sequence number, and a lazily loaded page is rendered more than once on the server, so a
+//! resource created inside another one's `Suspend` can be handed a different resource's
+//! value. A typed codec refused that JSON and the resource loaded its own value; an erased
+//! one cannot tell by the JSON, so it compares the call site and refuses it the same way.
 
 use std::any::Any;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
+use std::panic::Location;
 use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
@@ -136,23 +143,43 @@ where
     S: PartialEq + Clone + Send + Sync + 'static,
     Fut: Future<Output = Answer<T>> + Send + 'static,
 {
+    let site = Location::caller();
     let source: SourceFn = Arc::new(move || Source(Arc::new(source())));
     let fetch: FetchFn = Arc::new(move |key: Source| -> LoadFuture {
         match key.0.as_any().downcast_ref::<S>() {
             Some(source) => {
                 let load = fetcher(source.clone());
-                Box::pin(async move { Loaded::of(load.await) })
+                Box::pin(async move { Loaded::of(load.await, site) })
             }
             // Both closures come from this call with the same `S`: not reached.
-            None => Box::pin(async {
-                Loaded::of::<T>(Err(DashboardError::Transport("resource source".to_owned())))
+            None => Box::pin(async move {
+                let failed = Err(DashboardError::Transport("resource source".to_owned()));
+                Loaded::of::<T>(failed, site)
             }),
         }
     });
+    let inner = CREATING.with(|creating| {
+        creating.set(Some(site));
+        let inner = erased(source, fetch, blocking);
+        creating.set(None);
+        inner
+    });
     JsonResource {
-        inner: erased(source, fetch, blocking),
+        inner,
         value: PhantomData,
     }
+}
+
+thread_local! {
+    /// The call site of the resource being created: [`LoadedCodec::decode`] runs inside
+    /// `Resource::new_with_options` and has no other way to know which resource it decodes for.
+    static CREATING: std::cell::Cell<Option<&'static Location<'static>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// `file:line:column`, the same on the server and in the browser.
+fn site_tag(site: &Location<'_>) -> String {
+    format!("{}:{}:{}", site.file(), site.line(), site.column())
 }
 
 type SourceFn = Arc<dyn Fn() -> Source + Send + Sync>;
@@ -203,15 +230,25 @@ struct LoadedInner {
     /// How the server writes the value into the page.
     #[cfg(feature = "ssr")]
     encode: fn(&(dyn Any + Send + Sync)) -> Result<String, JsonError>,
+    /// Where the resource was created (written before the value).
+    #[cfg(feature = "ssr")]
+    site: &'static Location<'static>,
 }
 
 impl Loaded {
-    fn of<T: Serialize + Send + Sync + 'static>(answer: Answer<T>) -> Loaded {
+    fn of<T: Serialize + Send + Sync + 'static>(
+        answer: Answer<T>,
+        site: &'static Location<'static>,
+    ) -> Loaded {
+        #[cfg(not(feature = "ssr"))]
+        let _ = site;
         Loaded(Arc::new(LoadedInner {
             value: OnceLock::from(Box::new(answer) as Box<dyn Any + Send + Sync>),
             text: None,
             #[cfg(feature = "ssr")]
             encode: encode_answer::<T>,
+            #[cfg(feature = "ssr")]
+            site,
         }))
     }
 
@@ -225,6 +262,8 @@ impl Loaded {
                     "a hydrated value is not written again".to_owned(),
                 ))
             },
+            #[cfg(feature = "ssr")]
+            site: Location::caller(),
         }))
     }
 
@@ -265,8 +304,11 @@ impl Encoder<Loaded> for LoadedCodec {
     fn encode(loaded: &Loaded) -> Result<String, JsonError> {
         #[cfg(feature = "ssr")]
         match loaded.0.value.get() {
-            Some(value) => (loaded.0.encode)(value.as_ref()),
-            None => Ok(loaded.0.text.clone().unwrap_or_default()),
+            Some(value) => (loaded.0.encode)(value.as_ref())
+                .map(|json| format!("{}\n{json}", site_tag(loaded.0.site))),
+            None => Err(JsonError(
+                "a hydrated value is not written again".to_owned(),
+            )),
         }
         #[cfg(not(feature = "ssr"))]
         {
@@ -281,8 +323,18 @@ impl Decoder<Loaded> for LoadedCodec {
     type Error = JsonError;
     type Encoded = str;
 
+    /// Refuses the value of another resource (see the module documentation); the resource
+    /// then loads its own.
     fn decode(text: &str) -> Result<Loaded, JsonError> {
-        Ok(Loaded::from_text(text))
+        let (site, json) = text
+            .split_once('\n')
+            .ok_or_else(|| JsonError("no call site".to_owned()))?;
+        match CREATING.with(std::cell::Cell::get) {
+            Some(creating) if site_tag(creating) != site => {
+                Err(JsonError(format!("written by {site}")))
+            }
+            _ => Ok(Loaded::from_text(json)),
+        }
     }
 }
 
@@ -290,31 +342,60 @@ impl Decoder<Loaded> for LoadedCodec {
 mod tests {
     use super::*;
 
+    #[track_caller]
+    fn here() -> &'static Location<'static> {
+        Location::caller()
+    }
+
+    /// Decodes `text` as hydration does while the resource made at `site` is being created.
+    fn hydrate(text: &str, site: &'static Location<'static>) -> Result<Loaded, JsonError> {
+        CREATING.with(|creating| {
+            creating.set(Some(site));
+            let decoded = LoadedCodec::decode(text);
+            creating.set(None);
+            decoded
+        })
+    }
+
+    // Writing a resource into a page is the server's part.
+    #[cfg(feature = "ssr")]
     #[test]
     fn what_the_server_writes_the_browser_reads_back() {
+        let site = here();
         let answer: Answer<Vec<(i64, String)>> = Ok(vec![(1, "é \"quoted\"".into())]);
-        let text = LoadedCodec::encode(&Loaded::of(answer.clone())).unwrap();
-        let hydrated = LoadedCodec::decode(&text).unwrap();
+        let text = LoadedCodec::encode(&Loaded::of(answer.clone(), site)).unwrap();
+        assert!(text.starts_with("app/src/json_resource.rs:"), "{text}");
+        let hydrated = hydrate(&text, site).unwrap();
         assert_eq!(hydrated.read::<Vec<(i64, String)>>(), answer);
         // Read twice (an effect and a view): the same value.
         assert_eq!(hydrated.read::<Vec<(i64, String)>>(), answer);
 
         let failed: Answer<Vec<String>> = Err(DashboardError::SignInRequired);
-        let text = LoadedCodec::encode(&Loaded::of(failed.clone())).unwrap();
-        assert_eq!(
-            LoadedCodec::decode(&text).unwrap().read::<Vec<String>>(),
-            failed
-        );
+        let text = LoadedCodec::encode(&Loaded::of(failed.clone(), site)).unwrap();
+        assert_eq!(hydrate(&text, site).unwrap().read::<Vec<String>>(), failed);
+    }
+
+    // Writing a resource into a page is the server's part.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn another_resources_value_is_refused_so_the_resource_loads_its_own() {
+        let (mine, other) = (here(), here());
+        let text = LoadedCodec::encode(&Loaded::of::<i64>(Ok(3), other)).unwrap();
+        assert!(hydrate(&text, mine).is_err());
+        assert_eq!(hydrate(&text, other).unwrap().read::<i64>(), Ok(3));
+        assert!(hydrate("{\"Ok\":3}", mine).is_err(), "no call site");
     }
 
     #[test]
     fn json_of_another_shape_reads_as_a_transport_error() {
-        let truncated = LoadedCodec::decode("{\"Ok\":[\"a\"").unwrap();
+        let site = here();
+        let tag = site_tag(site);
+        let truncated = hydrate(&format!("{tag}\n{{\"Ok\":[\"a\""), site).unwrap();
         assert!(matches!(
             truncated.read::<Vec<String>>(),
             Err(DashboardError::Transport(_))
         ));
-        let other = LoadedCodec::decode("{\"Ok\":{\"id\":1}}").unwrap();
+        let other = hydrate(&format!("{tag}\n{{\"Ok\":{{\"id\":1}}}}"), site).unwrap();
         assert!(matches!(
             other.read::<Vec<String>>(),
             Err(DashboardError::Transport(_))
