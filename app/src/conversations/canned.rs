@@ -103,8 +103,13 @@ impl CannedPicker {
 fn load(account_id: i64, all: RwSignal<Option<Vec<CannedChoice>>>) {
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
-        if let Some(list) = fetch_canned(account_id).await {
-            all.set(Some(list));
+        match fetch_canned(account_id).await {
+            Ok(list) => all.set(Some(list)),
+            // The next `/` tries again; the console says why (the tests print it).
+            Err(error) => {
+                leptos::logging::warn!("canned responses: could not list them: {error}");
+                all.set(None);
+            }
         }
     });
     #[cfg(not(feature = "hydrate"))]
@@ -114,10 +119,8 @@ fn load(account_id: i64, all: RwSignal<Option<Vec<CannedChoice>>>) {
 /// The call itself, loaded with the first `/` rather than with the page (`#[lazy]`).
 #[cfg(feature = "hydrate")]
 #[lazy]
-async fn fetch_canned(account_id: i64) -> Option<Vec<CannedChoice>> {
-    super::action_fns::list_canned_responses(account_id)
-        .await
-        .ok()
+async fn fetch_canned(account_id: i64) -> Result<Vec<CannedChoice>, crate::error::DashboardError> {
+    super::action_fns::list_canned_responses(account_id).await
 }
 
 /// The suggestions, above the textarea; empty (and hidden) when there are none.

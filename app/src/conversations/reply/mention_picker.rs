@@ -213,8 +213,13 @@ impl MentionPicker {
 fn load(account_id: i64, all: RwSignal<Option<Vec<Choice>>>) {
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
-        if let Some(list) = fetch_agents(account_id).await {
-            all.set(Some(list));
+        match fetch_agents(account_id).await {
+            Ok(list) => all.set(Some(list)),
+            // The next `@` tries again; the console says why (the tests print it).
+            Err(error) => {
+                leptos::logging::warn!("mention picker: could not list the agents: {error}");
+                all.set(None);
+            }
         }
     });
     #[cfg(not(feature = "hydrate"))]
@@ -224,8 +229,8 @@ fn load(account_id: i64, all: RwSignal<Option<Vec<Choice>>>) {
 /// The call itself, loaded with the first `@` of a note rather than with the page (`#[lazy]`).
 #[cfg(feature = "hydrate")]
 #[lazy]
-async fn fetch_agents(account_id: i64) -> Option<Vec<Choice>> {
-    super::send_fns::list_mention_agents(account_id).await.ok()
+async fn fetch_agents(account_id: i64) -> Result<Vec<Choice>, crate::error::DashboardError> {
+    super::send_fns::list_mention_agents(account_id).await
 }
 
 /// The suggestions, above the textarea; nothing when there are none.
