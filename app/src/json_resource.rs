@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 
 use codee::{Decoder, Encoder};
-use leptos::prelude::{Get, GetUntracked, Resource};
+use leptos::prelude::{Get, Resource, WithUntracked};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -60,9 +60,10 @@ where
         self.inner.get().map(|loaded| loaded.read::<T>())
     }
 
-    /// The value once loaded, without tracking (event handlers).
-    pub fn get_untracked(&self) -> Option<Answer<T>> {
-        self.inner.get_untracked().map(|loaded| loaded.read::<T>())
+    /// Applies `f` to the value once loaded, without tracking or cloning it (event handlers).
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&Answer<T>) -> U) -> Option<U> {
+        self.inner
+            .with_untracked(|loaded| loaded.as_ref().map(|loaded| loaded.with::<T, U>(f)))
     }
 }
 
@@ -270,6 +271,14 @@ impl Loaded {
     /// The typed value. A resource is always read as the type it was made with; JSON that
     /// does not fit it (a server of another version) reads as a transport error.
     fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(&self) -> Answer<T> {
+        self.with(Answer::<T>::clone)
+    }
+
+    /// Applies `f` to the typed value (decoded on the first read).
+    fn with<T: DeserializeOwned + Send + Sync + 'static, U>(
+        &self,
+        f: impl FnOnce(&Answer<T>) -> U,
+    ) -> U {
         let value = self.0.value.get_or_init(|| {
             let text = self.0.text.as_deref().unwrap_or("null");
             let answer: Answer<T> =
@@ -277,8 +286,8 @@ impl Loaded {
             Box::new(answer)
         });
         match value.downcast_ref::<Answer<T>>() {
-            Some(answer) => answer.clone(),
-            None => Err(DashboardError::Transport("resource type".to_owned())),
+            Some(answer) => f(answer),
+            None => f(&Err(DashboardError::Transport("resource type".to_owned()))),
         }
     }
 }

@@ -110,10 +110,12 @@ pub fn ConversationList(
             if el.scroll_top() + el.client_height() + 200 < el.scroll_height() {
                 return;
             }
-            let shown = match list.get_untracked() {
-                Some(Ok(page)) if page.has_more => Some(page.pages),
-                _ => None,
-            };
+            let shown = list
+                .with_untracked(|page| match page {
+                    Ok(page) if page.has_more => Some(page.pages),
+                    _ => None,
+                })
+                .flatten();
             if let Some(shown) = shown {
                 paging.load_after(&filters.get_untracked(), shown);
             }
